@@ -1,0 +1,80 @@
+"""mkdocs-macros entry point: load and check the data once, then register the macros.
+
+Models and loading live in models.py, citations in citations.py, rendering in render.py.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .citations import check_citations, find_citations, pages_citing
+from .models import GuideDataError, load_guide_data
+from .render import (render_citation, render_cost_table, render_course_estimate, render_price,
+                     render_sources_page, relative_link)
+
+SOURCES_PAGE = "sources.md"
+
+
+def define_env(env) -> None:
+    project = Path(env.project_dir)
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        data = load_guide_data(project / "data")
+        citations = find_citations(docs_dir)
+        check_citations(citations, data, docs_dir.name, Path("data/sources.yml"))
+    except GuideDataError as err:
+        raise PluginError(str(err)) from None
+    citing = pages_citing(citations)
+    titles = _nav_titles(env.conf.get("nav") or [])
+
+    env.variables["clinic"] = data.clinic
+    env.variables["costs"] = data.costs
+
+    def this_page() -> str:
+        return env.page.file.src_uri
+
+    def cite_mark(source_id: str) -> str:
+        number = data.source_number(source_id)
+        if number is None:
+            raise PluginError(f'docs/{this_page()}: it cites a source "{source_id}" that is not in data/sources.yml')
+        href = relative_link(this_page(), SOURCES_PAGE, source_id)
+        return render_citation(number, data.sources[number - 1], href)
+
+    @env.macro
+    def cite(source_id: str) -> str:
+        """A numbered link to a source on the sources page: {{ cite("source-id") }}."""
+        return cite_mark(source_id)
+
+    @env.macro
+    def price(name: str) -> str:
+        """One figure from data/costs.yml for a sentence: {{ price("follow_up") }}."""
+        return render_price(data.costs, name)
+
+    @env.macro
+    def cost_table() -> str:
+        """The price table from data/costs.yml, with its source cited."""
+        return render_cost_table(data.costs, cite_mark(data.costs.source))
+
+    @env.macro
+    def course_estimate() -> str:
+        """The estimated cost of a first visit plus a few follow-ups, from data/costs.yml."""
+        return render_course_estimate(data.costs)
+
+    @env.macro
+    def sources_list() -> str:
+        """The sources, numbered, each with the pages that cite it."""
+        return render_sources_page(data.sources, citing, titles, this_page())
+
+
+def _nav_titles(nav: list) -> dict[str, str]:
+    """Page path -> title, from the nav in mkdocs.yml (nested sections included)."""
+    titles: dict[str, str] = {}
+    for item in nav:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    titles[target] = title
+                else:
+                    titles.update(_nav_titles(target))
+    return titles

@@ -1,0 +1,101 @@
+"""Pure functions from validated models to Markdown: no files, no MkDocs, no env."""
+from __future__ import annotations
+
+import posixpath
+from decimal import Decimal
+
+from .models import Costs, PriceRange, Source
+
+PRICE_NAMES = ("private_session", "initial_visit", "follow_up")
+
+
+def format_money(amount: Decimal) -> str:
+    """$112, or $79.50 when there are cents."""
+    return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
+
+
+def format_range(price: PriceRange) -> str:
+    return f"{format_money(price.low)} to {format_money(price.high)}"
+
+
+def render_price(costs: Costs, name: str) -> str:
+    """One figure from the cost data, for use inside a sentence."""
+    if name not in PRICE_NAMES:
+        raise ValueError(f'price("{name}") is not a known price; use one of: {", ".join(PRICE_NAMES)}')
+    value = getattr(costs, name)
+    return format_range(value) if isinstance(value, PriceRange) else format_money(value)
+
+
+def format_date(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def render_cost_table(costs: Costs, citation: str) -> str:
+    """The price table on the cost page."""
+    rows = [
+        ("A private acupuncture session", f"{format_range(costs.private_session)}"),
+        ("A first acupuncture visit, without insurance", f"About {format_money(costs.initial_visit)}"),
+        ("A follow-up acupuncture visit", f"About {format_money(costs.follow_up)} on average"),
+        ("Dry needling by a physical therapist", costs.dry_needling_billing),
+    ]
+    return "\n".join([
+        f"Typical prices in {costs.region}, without insurance.{citation} "
+        f"Figures checked on {format_date(costs.checked)}.",
+        "",
+        "| What you pay for | Typical cost |",
+        "| --- | --- |",
+        *(f"| {what} | {cost} |" for what, cost in rows),
+    ])
+
+
+def course_total(costs: Costs, follow_ups: int) -> Decimal:
+    """A first visit plus a number of follow-up visits."""
+    return costs.initial_visit + follow_ups * costs.follow_up
+
+
+def render_course_estimate(costs: Costs) -> str:
+    """A table estimating a course of treatment: a first visit plus a few follow-ups."""
+    rows = [
+        f"| A first visit and {n} follow-up visits ({n + 1} in all) | About {format_money(course_total(costs, n))} |"
+        for n in costs.estimate_follow_ups
+    ]
+    return "\n".join([
+        f"Estimated cost of a course of acupuncture in {costs.region}, without insurance: "
+        f"the first-visit price of {format_money(costs.initial_visit)} plus "
+        f"{format_money(costs.follow_up)} for each follow-up visit. This is an estimate, not a quote: "
+        "ask the clinic for its own prices.",
+        "",
+        "| Course of treatment | Estimated total |",
+        "| --- | --- |",
+        *rows,
+    ])
+
+
+def relative_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A Markdown link target from one page in docs/ to another, which MkDocs then checks."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def render_citation(number: int, source: Source, href: str) -> str:
+    """A numbered citation mark linking to the source on the sources page."""
+    return f'<sup class="citation">[[{number}]]({href} "Source {number}: {source.publisher}, {source.title}")</sup>'
+
+
+def render_sources_page(sources: tuple[Source, ...], citing: dict[str, tuple[str, ...]],
+                        page_titles: dict[str, str], from_page: str) -> str:
+    """The list of sources, each with the pages that cite it."""
+    parts = []
+    for number, source in enumerate(sources, start=1):
+        where = f"[{source.site}]({source.url})" if source.url else source.site
+        pages = citing.get(source.id, ())
+        cited_on = ", ".join(f"[{page_titles.get(p, p)}]({relative_link(from_page, p)})" for p in pages)
+        parts += [
+            f"## {number}. {source.publisher}: {source.title} {{ #{source.id} }}",
+            "",
+            f"Published by {source.publisher}, on {where}.",
+            "",
+            f"Cited on: {cited_on}." if cited_on else "Not cited on any page yet.",
+            "",
+        ]
+    return "\n".join(parts).rstrip() + "\n"
