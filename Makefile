@@ -1,0 +1,63 @@
+# The Trigger Point Guide. Two commands for a newcomer: `make site`, then `make test`.
+#   make site    set up .venv, install, build site/ (hosted) and site-offline/
+#   make test    install the test packages (and Chromium, as root, where missing), run every test
+#   make serve   live preview on http://127.0.0.1:8000/
+#   make check   the editor checks alone (part of `make test`)
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+MKDOCS  := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+CHROMIUM ?= /usr/bin/chromium
+
+# "Edit this page" links point at the GitHub repository this clone came from, when there is one.
+GUIDE_REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -nE 's#^(git@github\.com:|https://github\.com/)([^/]+/[^/]+)$$#https://github.com/\2#p' | sed -E 's#\.git$$##')
+ifneq ($(GUIDE_REPO_URL),)
+export GUIDE_REPO_URL
+export GUIDE_EDIT_URI ?= edit/main/docs/
+endif
+
+.PHONY: site serve test check browser clean
+.DELETE_ON_ERROR:
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+# Build into a temporary folder and swap it in only when the build succeeds, so a mistake
+# never leaves readers (or `make serve`) with a half-built or missing site.
+site: $(VENV)/.installed
+	rm -rf site.tmp
+	$(MKDOCS) build --strict --site-dir site.tmp
+	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.tmp site && rm -rf site.old
+	@echo "Built site/. Open it with: make serve"
+
+serve: $(VENV)/.installed
+	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests: installed here when missing and the shell is root.
+browser:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's Chromium for the browser tests (about a minute)..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || { echo "Could not install Chromium with apt-get."; [ "$$CI" != true ] || exit 1; }; \
+	elif [ "$$CI" = true ]; then \
+	  echo "CI: Chromium is missing at $(CHROMIUM) and this shell cannot install it. The browser tests must run in CI."; exit 1; \
+	else \
+	  echo "Chromium is missing at $(CHROMIUM) and this shell is not root: the browser tests will be SKIPPED."; \
+	  echo "Install it with: sudo apt-get install chromium"; \
+	fi
+
+test: $(VENV)/.dev-installed browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.tmp site.old site-offline test-output .pytest_cache

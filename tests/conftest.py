@@ -1,0 +1,102 @@
+"""Shared fixtures: the guide is built once per test session, and tests read what a reader gets."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+ARTICLE = SHARED / "seed" / "article.txt"
+# A stand-in repository address, so the "Edit this page" links are built and can be checked.
+TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
+
+# The parts of the project a build reads; copied when a test needs to change one of them.
+PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "mkdocs.yml")
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GUIDE_", "OFFLINE", "SITE_URL"))}
+    env.update(NO_MKDOCS_2_WARNING="1", GUIDE_REPO_URL=TEST_REPO_URL, GUIDE_EDIT_URI="edit/main/docs/")
+    env.update(extra)
+    return env
+
+
+def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` on a project folder, as `make site` does."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=300,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the parts of the project a build reads, for tests that break or change them."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The hosted build of the guide, built once with --strict."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def config() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def _nav_pages(nav) -> list[tuple[str, str]]:
+    pages = []
+    for item in nav:
+        for title, target in item.items():
+            pages.extend([(title, target)] if isinstance(target, str) else _nav_pages(target))
+    return pages
+
+
+@pytest.fixture(scope="session")
+def nav_pages(config) -> list[tuple[str, str]]:
+    """(title, source file) for every page in the navigation, in order."""
+    return _nav_pages(config["nav"])
+
+
+def built_path(site: Path, src: str) -> Path:
+    """Where a docs/ page lands in a build with directory URLs."""
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return site / "index.html"
+    if stem.endswith("/index"):
+        return site / stem.removesuffix("index") / "index.html"
+    return site / stem / "index.html"
+
+
+@pytest.fixture(scope="session")
+def html_tree(site_dir):
+    """html_tree("aftercare.md") -> BeautifulSoup of that built page."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def read(src: str) -> BeautifulSoup:
+        if src not in cache:
+            cache[src] = BeautifulSoup(built_path(site_dir, src).read_text(encoding="utf-8"), "lxml")
+        return cache[src]
+
+    return read
