@@ -56,7 +56,8 @@ def course_total(costs: Costs, follow_ups: int) -> Decimal:
 def render_course_estimate(costs: Costs) -> str:
     """A table estimating a course of treatment: a first visit plus a few follow-ups."""
     rows = [
-        f"| A first visit and {n} follow-up visits ({n + 1} in all) | About {format_money(course_total(costs, n))} |"
+        f"| A first visit and {n} follow-up {'visit' if n == 1 else 'visits'} ({n + 1} visits in all) "
+        f"| About {format_money(course_total(costs, n))} |"
         for n in costs.estimate_follow_ups
     ]
     return "\n".join([

@@ -1,0 +1,50 @@
+"""Citations resolve to the sources page, and the sources page links back to the pages citing it."""
+from urllib.parse import urljoin
+
+from conftest import ROOT, built_path
+from macros.models import load_guide_data
+
+
+def _citations(html_tree, nav_pages):
+    """(citing page, source id) for every citation mark on the built site."""
+    found = []
+    for _, src in nav_pages:
+        for a in html_tree(src).select("article sup.citation a[href]"):
+            page, _, anchor = a["href"].partition("#")
+            assert page.rstrip("/").endswith("sources") or page.endswith("sources.html"), a["href"]
+            found.append((src, anchor, a.get_text()))
+    return found
+
+
+def test_every_citation_points_at_a_source_entry(html_tree, nav_pages):
+    data = load_guide_data(ROOT / "data")
+    sources_page = html_tree("sources.md")
+    citations = _citations(html_tree, nav_pages)
+    assert citations, "the guide cites no source"
+    for src, anchor, text in citations:
+        heading = sources_page.select_one(f'h2[id="{anchor}"]')
+        assert heading is not None, f"{src} cites #{anchor}, which is not on the sources page"
+        number = data.source_number(anchor)
+        assert text == f"[{number}]" and heading.get_text().startswith(f"{number}. "), (src, anchor)
+
+
+def test_each_source_lists_exactly_the_pages_that_cite_it(html_tree, nav_pages, site_dir):
+    data = load_guide_data(ROOT / "data")
+    citations = _citations(html_tree, nav_pages)
+    sources_page = html_tree("sources.md")
+    sources_url = built_path(site_dir, "sources.md").relative_to(site_dir).parent.as_posix() + "/"
+    for source in data.sources:
+        expected = {built_path(site_dir, src).relative_to(site_dir).parent.as_posix()
+                    for src, anchor, _ in citations if anchor == source.id}
+        assert expected, f"{source.id} is cited nowhere"
+        paragraph = sources_page.select_one(f'h2[id="{source.id}"]').find_next_sibling("p").find_next_sibling("p")
+        assert paragraph.get_text().startswith("Cited on:")
+        linked = {urljoin(sources_url, a["href"]).rstrip("/").removesuffix("/.") or "." for a in paragraph.select("a")}
+        linked = {("." if l in ("", ".") else l.removeprefix("./")) for l in linked}
+        expected = {("." if e in ("", ".") else e) for e in expected}
+        assert linked == expected, source.id
+
+
+def test_sources_keep_their_urls_empty_rather_than_guessed():
+    for source in load_guide_data(ROOT / "data").sources:
+        assert source.url == "" or source.url.startswith("https://")

@@ -1,0 +1,73 @@
+"""The renderers, on models built by hand: exact Markdown out."""
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from macros.citations import Citation, pages_citing
+from macros.models import Costs, PriceRange, Source
+from macros.render import (format_money, relative_link, render_citation, render_cost_table,
+                           render_course_estimate, render_price, render_sources_page)
+
+COSTS = Costs(checked=date(2026, 1, 2), source="s", currency="USD", region="Testland",
+              private_session=PriceRange(low=Decimal(70), high=Decimal(150)),
+              initial_visit=Decimal(100), follow_up=Decimal("50.5"),
+              dry_needling_billing="Part of a physical therapy session.", estimate_follow_ups=(1, 3))
+SOURCE = Source(id="harvard-x", title="A Title", publisher="Harvard Health", site="health.harvard.edu")
+
+
+def test_money():
+    assert format_money(Decimal(112)) == "$112"
+    assert format_money(Decimal("79.5")) == "$79.50"
+    assert format_money(Decimal(1500)) == "$1,500"
+
+
+def test_price_in_a_sentence():
+    assert render_price(COSTS, "private_session") == "$70 to $150"
+    assert render_price(COSTS, "follow_up") == "$50.50"
+    with pytest.raises(ValueError, match="not a known price"):
+        render_price(COSTS, "dry_needling_billing")
+
+
+def test_cost_table_lines():
+    lines = render_cost_table(COSTS, "[c]").splitlines()
+    assert lines[0] == "Typical prices in Testland, without insurance.[c] Figures checked on 2 January 2026."
+    assert lines[2:] == [
+        "| What you pay for | Typical cost |",
+        "| --- | --- |",
+        "| A private acupuncture session | $70 to $150 |",
+        "| A first acupuncture visit, without insurance | About $100 |",
+        "| A follow-up acupuncture visit | About $50.50 on average |",
+        "| Dry needling by a physical therapist | Part of a physical therapy session. |",
+    ]
+
+
+def test_course_estimate_lines():
+    lines = render_course_estimate(COSTS).splitlines()
+    assert "This is an estimate, not a quote" in lines[0]
+    assert lines[-2:] == [
+        "| A first visit and 1 follow-up visit (2 visits in all) | About $150.50 |",
+        "| A first visit and 3 follow-up visits (4 visits in all) | About $251.50 |",
+    ]
+
+
+def test_citation_mark():
+    assert render_citation(4, SOURCE, "sources.md#harvard-x") == (
+        '<sup class="citation">[[4]](sources.md#harvard-x "Source 4: Harvard Health, A Title")</sup>')
+
+
+def test_relative_links_between_pages():
+    assert relative_link("aftercare.md", "sources.md", "x") == "sources.md#x"
+    assert relative_link("more/deep.md", "sources.md") == "../sources.md"
+
+
+def test_sources_page_lists_citing_pages_once_each():
+    citing = pages_citing((Citation("b.md", 3, "harvard-x"), Citation("a.md", 1, "harvard-x"), Citation("b.md", 9, "harvard-x")))
+    text = render_sources_page((SOURCE,), citing, {"a.md": "Page A"}, "sources.md")
+    assert text.splitlines() == [
+        "## 1. Harvard Health: A Title { #harvard-x }",
+        "",
+        "Published by Harvard Health, on health.harvard.edu.",
+        "",
+        "Cited on: [b.md](b.md), [Page A](a.md).",
+    ]
