@@ -39,8 +39,8 @@ def render_cost_table(costs: Costs, citation: str) -> str:
         ("Dry needling by a physical therapist", costs.dry_needling_billing),
     ]
     return "\n".join([
-        f"Typical prices in {costs.region}, without insurance.{citation} "
-        f"Figures checked on {format_date(costs.checked)}.",
+        f"Typical prices in {costs.region}. The first-visit and follow-up figures are for paying "
+        f"without insurance.{citation} Figures checked on {format_date(costs.checked)}.",
         "",
         "| What you pay for | Typical cost |",
         "| --- | --- |",
