@@ -9,11 +9,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .citations import check_citations, find_citations, pages_citing
-from .models import GuideDataError, load_guide_data
+from .models import GuideDataError, load_glossary, load_guide_data
 from .render import (render_citation, render_cost_table, render_course_estimate, render_price,
-                     render_sources_page, relative_link)
+                     render_glossary, render_sources_page, relative_link)
 
 SOURCES_PAGE = "sources.md"
+GLOSSARY_FILE = "includes/glossary.md"
 
 
 def define_env(env) -> None:
@@ -21,6 +22,7 @@ def define_env(env) -> None:
     docs_dir = Path(env.conf["docs_dir"])
     try:
         data = load_guide_data(project / "data")
+        glossary = load_glossary(project / GLOSSARY_FILE)
         citations = find_citations(docs_dir)
         check_citations(citations, data, docs_dir.name, Path("data/sources.yml"))
     except GuideDataError as err:
@@ -60,6 +62,11 @@ def define_env(env) -> None:
     def course_estimate() -> str:
         """The estimated cost of a first visit plus a few follow-ups, from data/costs.yml."""
         return render_course_estimate(data.costs)
+
+    @env.macro
+    def glossary_list() -> str:
+        """Every term of includes/glossary.md with its meaning, for the glossary page."""
+        return render_glossary(glossary)
 
     @env.macro
     def sources_list() -> str:

@@ -81,6 +81,11 @@ class Clinic(_Model):
     offers: Text
 
 
+class GlossaryEntry(_Model):
+    term: Text
+    definition: Text
+
+
 @dataclass(frozen=True)
 class GuideData:
     costs: Costs
@@ -96,6 +101,32 @@ class GuideData:
 
 
 # --- loading ------------------------------------------------------------------------------
+
+GLOSSARY_LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+)$")
+
+
+def load_glossary(path: Path) -> tuple[GlossaryEntry, ...]:
+    """Read includes/glossary.md: one '*[TERM]: definition' a line, outside an HTML comment."""
+    if not path.is_file():
+        raise GuideDataError(path, None, "the file is missing", "Put the file back: the guide needs it to build")
+    entries: list[GlossaryEntry] = []
+    in_comment = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        if not stripped:
+            continue
+        match = GLOSSARY_LINE.match(stripped)
+        if not match:
+            raise GuideDataError(path, number, "this line is not a glossary entry",
+                                 "Write each entry on one line as *[TERM]: What it means.")
+        if any(e.term == match["term"] for e in entries):
+            raise GuideDataError(path, number, f'"{match["term"]}" is defined twice', "Keep one definition of each term")
+        entries.append(GlossaryEntry(term=match["term"], definition=match["definition"]))
+    return tuple(entries)
+
 
 def load_guide_data(data_dir: Path) -> GuideData:
     """Read and check data/costs.yml, data/sources.yml and data/clinic.yml."""

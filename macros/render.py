@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 from decimal import Decimal
 
-from .models import Costs, PriceRange, Source
+from .models import Costs, GlossaryEntry, PriceRange, Source
 
 PRICE_NAMES = ("private_session", "initial_visit", "follow_up")
 
@@ -100,3 +100,9 @@ def render_sources_page(sources: tuple[Source, ...], citing: dict[str, tuple[str
             "",
         ]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def render_glossary(entries: tuple[GlossaryEntry, ...]) -> str:
+    """The glossary page body: every term, in alphabetical order, as a definition list."""
+    ordered = sorted(entries, key=lambda e: e.term.lower())
+    return "\n\n".join(f"{e.term}\n:   {e.definition}" for e in ordered) + "\n"

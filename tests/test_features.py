@@ -34,3 +34,16 @@ def test_the_comparison_page_compares_each_aspect(html_tree):
     for aspect in ("who", "training", "idea", "session", "allowed", "bill"):
         assert aspect in headings, f"comparison lacks the aspect {aspect!r}: {headings}"
     assert len(article.select(".tabbed-set")) >= 6
+
+
+def test_glossary_terms_are_tooltips_and_listed_on_the_glossary_page(html_tree, nav_pages):
+    from conftest import ROOT
+    from macros.models import load_glossary
+
+    entries = load_glossary(ROOT / "includes" / "glossary.md")
+    listed = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text()
+              for dt in html_tree("glossary.md").select("article dl > dt")}
+    assert listed == {e.term: e.definition for e in entries}
+    abbr = html_tree("finding-a-practitioner.md").select_one('article abbr:-soup-contains("NCCAOM")')
+    assert abbr is not None and abbr["title"].startswith("National Certification Commission")
+    assert "content.tooltips" in html_tree("index.md").select_one("#__config").get_text()

@@ -84,3 +84,13 @@ def test_a_missing_data_file_is_named(data_dir):
     (data_dir / "clinic.yml").unlink()
     with pytest.raises(GuideDataError, match=r"clinic.yml: the file is missing"):
         load_guide_data(data_dir)
+
+
+def test_a_malformed_glossary_line_is_named(tmp_path):
+    from macros.models import load_glossary
+
+    glossary = tmp_path / "glossary.md"
+    glossary.write_text("<!--\nnotes\n-->\n*[PT]: Physical therapist.\nPT means physical therapist\n", encoding="utf-8")
+    with pytest.raises(GuideDataError) as caught:
+        load_glossary(glossary)
+    assert caught.value.line == 5 and "*[TERM]: What it means." in caught.value.fix

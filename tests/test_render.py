@@ -72,3 +72,12 @@ def test_sources_page_lists_citing_pages_once_each():
         "",
         "Cited on: [b.md](b.md), [Page A](a.md).",
     ]
+
+
+def test_glossary_is_a_sorted_definition_list():
+    from macros.models import GlossaryEntry
+    from macros.render import render_glossary
+
+    text = render_glossary((GlossaryEntry(term="PT", definition="Physical therapist."),
+                            GlossaryEntry(term="fascia", definition="Thin tissue.")))
+    assert text.splitlines() == ["fascia", ":   Thin tissue.", "", "PT", ":   Physical therapist."]
