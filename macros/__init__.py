@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from .citations import check_citations, find_citations, pages_citing
 from .models import GuideDataError, load_glossary, load_guide_data
 from .render import (render_citation, render_cost_table, render_course_estimate, render_price,
-                     render_glossary, render_sources_page, relative_link)
+                     render_glossary, render_sources_page, relative_link, cited_works)
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_FILE = "includes/glossary.md"
@@ -29,6 +29,13 @@ def define_env(env) -> None:
         raise PluginError(str(err)) from None
     citing = pages_citing(citations)
     titles = _nav_titles(env.conf.get("nav") or [])
+
+    sources_by_page: dict[str, list] = {}
+    for source in data.sources:
+        for page in citing.get(source.id, ()):
+            sources_by_page.setdefault(page, []).append(source)
+    # Read by on_pre_page_macros below: the sources each page cites, for its structured data.
+    env.variables["cited_works_by_page"] = {page: cited_works(tuple(s)) for page, s in sources_by_page.items()}
 
     env.variables["clinic"] = data.clinic
     env.variables["costs"] = data.costs
@@ -72,6 +79,11 @@ def define_env(env) -> None:
     def sources_list() -> str:
         """The sources, numbered, each with the pages that cite it."""
         return render_sources_page(data.sources, citing, titles, this_page())
+
+
+def on_pre_page_macros(env) -> None:
+    """Give the page template the works this page cites, for its schema.org JSON-LD."""
+    env.page.meta["cited_works"] = env.variables["cited_works_by_page"].get(env.page.file.src_uri, [])
 
 
 def _nav_titles(nav: list) -> dict[str, str]:

@@ -106,3 +106,15 @@ def render_glossary(entries: tuple[GlossaryEntry, ...]) -> str:
     """The glossary page body: every term, in alphabetical order, as a definition list."""
     ordered = sorted(entries, key=lambda e: e.term.lower())
     return "\n\n".join(f"{e.term}\n:   {e.definition}" for e in ordered) + "\n"
+
+
+def cited_works(sources: tuple[Source, ...]) -> list[dict]:
+    """schema.org CreativeWork objects for the sources a page cites, for its JSON-LD."""
+    works = []
+    for source in sources:
+        work = {"@type": "CreativeWork", "name": source.title,
+                "publisher": {"@type": "Organization", "name": source.publisher}}
+        if source.url:
+            work["url"] = source.url
+        works.append(work)
+    return works

@@ -81,3 +81,24 @@ def test_no_font_script_or_style_from_another_site(site_dir):
 def test_site_description_is_set(html_tree, config):
     assert config["site_description"].strip()
     assert config["theme"]["font"] is False
+
+
+def test_rich_previews_and_structured_data_on_every_page(nav_pages, html_tree):
+    from conftest import ROOT
+    from macros.models import load_guide_data
+
+    data = load_guide_data(ROOT / "data")
+    titles = {s.id: s.title for s in data.sources}
+    for _, src in nav_pages:
+        soup = html_tree(src)
+        meta = lambda key: (soup.select_one(f'meta[property="{key}"], meta[name="{key}"]') or {}).get("content")
+        description = meta("description")
+        assert meta("og:description") == meta("twitter:description") == description, src
+        assert meta("og:title") and meta("og:url") == soup.select_one('link[rel="canonical"]')["href"], src
+        ld = json.loads(soup.select_one('script[type="application/ld+json"]').get_text())
+        assert ld["@type"] == "MedicalWebPage" and ld["about"]["name"], src
+        assert ld["url"] == meta("og:url") and ld["description"] == description, src
+        reviewed = soup.select_one(".review-dates time")["datetime"]
+        assert ld["lastReviewed"] == reviewed, src
+        cited = {a["href"].partition("#")[2] for a in soup.select("article sup.citation a")}
+        assert sorted(w["name"] for w in ld["citation"]) == sorted(titles[c] for c in cited), src
