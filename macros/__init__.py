@@ -11,7 +11,8 @@ from mkdocs.exceptions import PluginError
 from .citations import check_citations, find_citations, pages_citing
 from .models import GuideDataError, load_glossary, load_guide_data
 from .render import (render_citation, render_cost_table, render_course_estimate, render_price,
-                     render_glossary, render_sources_page, relative_link, cited_works)
+                     render_glossary, render_sources_page, relative_link, cited_works,
+                     render_cost_estimator)
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_FILE = "includes/glossary.md"
@@ -64,6 +65,11 @@ def define_env(env) -> None:
     def cost_table() -> str:
         """The price table from data/costs.yml, with its source cited."""
         return render_cost_table(data.costs, cite_mark(data.costs.source))
+
+    @env.macro
+    def cost_estimator() -> str:
+        """The interactive estimate (first visit plus follow-ups), from data/costs.yml."""
+        return render_cost_estimator(data.costs)
 
     @env.macro
     def course_estimate() -> str:

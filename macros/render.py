@@ -118,3 +118,22 @@ def cited_works(sources: tuple[Source, ...]) -> list[dict]:
             work["url"] = source.url
         works.append(work)
     return works
+
+
+def render_cost_estimator(costs: Costs, default_visits: int = 4, max_visits: int = 52) -> str:
+    """The cost estimator form, on one line so it can sit inside a content tab.
+
+    The figures ride in data- attributes; assets/javascripts/estimator.js does the sum. The form
+    is hidden until that script runs, so readers without JavaScript see only the static tables.
+    """
+    return (
+        f'<form class="cost-estimator" data-initial="{costs.initial_visit}" data-follow-up="{costs.follow_up}" hidden>'
+        f'<p><label for="estimator-visits">Number of visits, counting the first one</label> '
+        f'<input id="estimator-visits" name="visits" type="number" inputmode="numeric" min="1" max="{max_visits}" '
+        f'step="1" value="{default_visits}"></p>'
+        f'<p>Estimated total: <output for="estimator-visits" aria-live="polite">'
+        f"</output></p>"
+        f'<p class="estimator-note">This is an estimate, not a quote: a first visit at '
+        f"{format_money(costs.initial_visit)} plus {format_money(costs.follow_up)} for each follow-up, "
+        f"without insurance. Your clinic's prices may differ.</p></form>"
+    )
