@@ -12,9 +12,10 @@ from .citations import check_citations, find_citations, pages_citing
 from .models import GuideDataError, load_glossary, load_guide_data
 from .render import (render_citation, render_cost_table, render_course_estimate, render_price,
                      render_glossary, render_sources_page, relative_link, cited_works,
-                     render_cost_estimator)
+                     render_cost_estimator, handout_section)
 
 SOURCES_PAGE = "sources.md"
+HANDOUT_PAGE = "print.md"
 GLOSSARY_FILE = "includes/glossary.md"
 
 
@@ -36,6 +37,7 @@ def define_env(env) -> None:
         for page in citing.get(source.id, ()):
             sources_by_page.setdefault(page, []).append(source)
     # Read by on_pre_page_macros below: the sources each page cites, for its structured data.
+    sources_by_page[HANDOUT_PAGE] = list(data.sources)  # the handout holds every page's citations
     env.variables["cited_works_by_page"] = {page: cited_works(tuple(s)) for page, s in sources_by_page.items()}
 
     env.variables["clinic"] = data.clinic
@@ -75,6 +77,17 @@ def define_env(env) -> None:
     def course_estimate() -> str:
         """The estimated cost of a first visit plus a few follow-ups, from data/costs.yml."""
         return render_course_estimate(data.costs)
+
+    handout_pages = [page for page in titles if page != HANDOUT_PAGE]
+
+    @env.macro
+    def whole_guide() -> str:
+        """Every page of the guide, in navigation order, as one printable page."""
+        sections = []
+        for page in handout_pages:
+            markdown = handout_section((docs_dir / page).read_text(encoding="utf-8"))
+            sections.append(env.render(markdown, force_rendering=True))
+        return "\n\n".join(sections)
 
     @env.macro
     def glossary_list() -> str:

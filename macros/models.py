@@ -22,9 +22,17 @@ class GuideDataError(Exception):
     """A mistake in one of the guide's files, at a line, with the fix."""
 
     def __init__(self, path: Path | str, line: int | None, problem: str, fix: str):
-        self.path, self.line, self.problem, self.fix = str(path), line, problem, fix
+        self.path, self.line, self.problem, self.fix = _shown(path), line, problem, fix
         where = f"{self.path}, line {line}" if line else self.path
         super().__init__(f"{where}: {problem}. What to do: {fix}")
+
+
+def _shown(path: Path | str) -> str:
+    """The path as an editor knows it: data/costs.yml, not the whole path on the machine."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 # --- models -------------------------------------------------------------------------------
@@ -167,7 +175,10 @@ def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # "while scanning a simple key": the name without its colon is on the context line; the
+        # problem line is the one after it, which is not where the editor has to look.
+        simple_key = err.context == "while scanning a simple key"
+        mark = (err.context_mark if simple_key else None) or err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         raise GuideDataError(path, line, f"this line cannot be read ({err.problem or err.context})",
                              "Check the indentation, the colon after each name, and put text that contains "
@@ -178,9 +189,13 @@ def _validate(path: Path, node: yaml.Node | None, model: type[_Model], raw: Any,
     try:
         return model.model_validate(raw)
     except ValidationError as err:
-        first = err.errors()[0]
+        errors = err.errors()
+        # A misspelt name is both unknown and missing: name the misspelt line, it is the one to fix.
+        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = prefix + list(first["loc"])
-        raise GuideDataError(path, _line_at(node, loc), *_explain(first, model)) from None
+        # A missing top-level field has no line of its own: name the file alone.
+        line = None if first["type"] == "missing" and len(loc) == 1 else _line_at(node, loc)
+        raise GuideDataError(path, line, *_explain(first, model)) from None
 
 
 def _explain(error: dict, model: type[_Model]) -> tuple[str, str]:

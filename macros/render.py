@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from decimal import Decimal
 
 from .models import Costs, GlossaryEntry, PriceRange, Source
@@ -137,3 +138,25 @@ def render_cost_estimator(costs: Costs, default_visits: int = 4, max_visits: int
         f"{format_money(costs.initial_visit)} plus {format_money(costs.follow_up)} for each follow-up, "
         f"without insurance. Your clinic's prices may differ.</p></form>"
     )
+
+
+def handout_section(markdown: str) -> str:
+    """One page's Markdown made into a section of the printable handout.
+
+    Its front matter goes, and each heading moves one level down, so the page title becomes a
+    section heading that starts a new printed page (class handout-page, see print.css).
+    """
+    lines = markdown.splitlines()
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+        lines = lines[end + 1:]
+    out, fenced, titled = [], False, False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{1,5} ", line):
+            line = "#" + line
+            if not titled and line.startswith("## ") and not line.rstrip().endswith("}"):
+                line, titled = line.rstrip() + " { .handout-page }", True
+        out.append(line)
+    return "\n".join(out).strip() + "\n"

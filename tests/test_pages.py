@@ -102,3 +102,9 @@ def test_rich_previews_and_structured_data_on_every_page(nav_pages, html_tree):
         assert ld["lastReviewed"] == reviewed, src
         cited = {a["href"].partition("#")[2] for a in soup.select("article sup.citation a")}
         assert sorted(w["name"] for w in ld["citation"]) == sorted(titles[c] for c in cited), src
+
+
+def test_the_handout_is_left_out_of_search(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "print/" not in locations and "aftercare/" in locations

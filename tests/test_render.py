@@ -81,3 +81,11 @@ def test_glossary_is_a_sorted_definition_list():
     text = render_glossary((GlossaryEntry(term="PT", definition="Physical therapist."),
                             GlossaryEntry(term="fascia", definition="Thin tissue.")))
     assert text.splitlines() == ["fascia", ":   Thin tissue.", "", "PT", ":   Physical therapist."]
+
+
+def test_handout_section_drops_front_matter_and_demotes_headings():
+    from macros.render import handout_section
+
+    page = "---\ndescription: x\n---\n\n# Aftercare\n\nText.\n\n## Normal\n\n```\n# not a heading\n```\n"
+    assert handout_section(page).splitlines() == [
+        "## Aftercare { .handout-page }", "", "Text.", "", "### Normal", "", "```", "# not a heading", "```"]
