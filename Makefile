@@ -31,6 +31,12 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
+# Zensical, Material's successor, in a venv of its own: tests/test_zensical.py builds with it.
+.venv-zensical/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
 # Build into a temporary folder and swap it in only when the build succeeds, so a mistake
 # never leaves readers (or `make serve`) with a half-built or missing site.
 site: $(VENV)/.installed
@@ -56,7 +62,7 @@ browser:
 	  echo "Install it with: sudo apt-get install chromium"; \
 	fi
 
-test: $(VENV)/.dev-installed browser
+test: $(VENV)/.dev-installed .venv-zensical/.installed browser
 	$(BIN)/python -m pytest
 
 clean:

@@ -219,6 +219,8 @@ def _explain(error: dict, model: type[_Model]) -> tuple[str, str]:
         return (f"'{field}' must be short lowercase words joined by hyphens, not {value!r}",
                 "Use only a-z, 0-9 and hyphens, for example 'harvard-acupuncture-pain'")
     message = error["msg"].removeprefix("Value error, ")
+    if "low end" in message:
+        return f"'{field}': {message}", "Put the smaller number after 'low:' and the larger after 'high:'"
     return f"'{field}': {message}", "Correct the value on that line"
 
 
