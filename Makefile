@@ -62,7 +62,11 @@ browser:
 	  echo "Install it with: sudo apt-get install chromium"; \
 	fi
 
-test: $(VENV)/.dev-installed .venv-zensical/.installed browser
+# The editor checks: data, strict build, Markdown lint, spelling, workflows (tools/check.py).
+check: $(VENV)/.dev-installed
+	$(BIN)/python tools/check.py
+
+test: $(VENV)/.dev-installed .venv-zensical/.installed browser check
 	$(BIN)/python -m pytest
 
 clean:
