@@ -39,11 +39,23 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
 
 # Build into a temporary folder and swap it in only when the build succeeds, so a mistake
 # never leaves readers (or `make serve`) with a half-built or missing site.
+# Two builds: site/ for a web host, and site-offline/ for reading from the disk (file://), whose
+# zip goes inside site/ for the hosted guide's "download the guide" link. Both are swapped in
+# together, and only when all three steps succeed. (The tests build elsewhere by setting
+# SITE_DIR and OFFLINE_DIR.)
+OFFLINE_ZIP := trigger-point-guide-offline.zip
+SITE_DIR    ?= site
+OFFLINE_DIR ?= site-offline
+
 site: $(VENV)/.installed
-	rm -rf site.tmp
-	$(MKDOCS) build --strict --site-dir site.tmp
-	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.tmp site && rm -rf site.old
-	@echo "Built site/. Open it with: make serve"
+	rm -rf $(SITE_DIR).tmp $(OFFLINE_DIR).tmp
+	OFFLINE=true $(MKDOCS) build --strict --site-dir $(OFFLINE_DIR).tmp
+	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict --site-dir $(SITE_DIR).tmp
+	$(BIN)/python scripts/zip_offline.py $(OFFLINE_DIR).tmp $(SITE_DIR).tmp/$(OFFLINE_ZIP)
+	for d in $(SITE_DIR) $(OFFLINE_DIR); do \
+	  rm -rf $$d.old && { [ ! -d $$d ] || mv $$d $$d.old; } && mv $$d.tmp $$d && rm -rf $$d.old || exit 1; \
+	done
+	@echo "Built $(SITE_DIR)/ (serve it with: make serve) and $(OFFLINE_DIR)/ (open $(OFFLINE_DIR)/index.html)."
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
@@ -70,4 +82,4 @@ test: $(VENV)/.dev-installed .venv-zensical/.installed browser check
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site.tmp site.old site-offline test-output .pytest_cache
+	rm -rf site site.tmp site.old site-offline site-offline.tmp site-offline.old test-output .pytest_cache

@@ -57,6 +57,29 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site_dir(tmp_path_factory) -> Path:
+    """The offline copy of the guide (OFFLINE=true), built once with --strict, as `make site` does."""
+    out = tmp_path_factory.mktemp("site-offline")
+    result = mkdocs_build(ROOT, out, OFFLINE="true")
+    assert result.returncode == 0, f"the strict offline build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def made_site(tmp_path_factory) -> Path:
+    """What `make site` makes, made by `make site` into a temporary folder: site/ (with the
+    offline zip inside) and site-offline/."""
+    out = tmp_path_factory.mktemp("made")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", ".venv/.installed", "site",
+         f"SITE_DIR={out / 'site'}", f"OFFLINE_DIR={out / 'site-offline'}", f"BIN={Path(sys.executable).parent}"],
+        cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, f"make site failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
 def config() -> dict:
     class Loader(yaml.SafeLoader):
         pass

@@ -46,11 +46,34 @@ def browser():
         chromium.close()
 
 
+@functools.cache
+def _headers_rules(folder: Path) -> list[tuple[str, str]]:
+    """(name, value) for the `/*` section of folder/_headers (Netlify's format), if there is one."""
+    rules, in_all = [], False
+    path = folder / "_headers"
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            in_all = line.strip() == "/*"
+        elif in_all:
+            name, _, value = line.strip().partition(":")
+            rules.append((name.strip(), value.strip()))
+    return rules
+
+
 class _GuideHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a build as a static host does: a missing page gets 404.html with status 404."""
 
     def log_message(self, *args):  # keep test output quiet
         pass
+
+    def end_headers(self):
+        # The rules of the build's `_headers` file (Content-Security-Policy and the rest), sent
+        # with every response as a host that reads the file would, so the tests check them too.
+        for name, value in _headers_rules(Path(self.directory)):
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -87,6 +110,44 @@ def hosted_url(site_dir, serve) -> str:
     return serve(site_dir)
 
 
+@pytest.fixture(scope="session")
+def offline_url(offline_site_dir) -> str:
+    """The offline copy's folder as a file:// address ending in "/"; pages are "name.html"."""
+    return offline_site_dir.as_uri() + "/"
+
+
+class Guide:
+    """One build as a reader opens it: `url("aftercare.md")` is that page's address."""
+
+    def __init__(self, name: str, base: str):
+        self.name, self.base = name, base
+
+    def url(self, src: str = "index.md") -> str:
+        stem = src.removesuffix(".md")
+        if self.name == "offline":  # file://: no directory URLs, and no server to add index.html
+            return f"{self.base}{stem}.html"
+        return self.base if stem == "index" else f"{self.base}{stem}/"
+
+    def __repr__(self):
+        return f"<{self.name} build at {self.base}>"
+
+
+@pytest.fixture(scope="session", params=["hosted", "offline"])
+def guide(request) -> Guide:
+    """Each build in turn: the hosted one served on 127.0.0.1, then the offline copy over file://."""
+    if request.param == "hosted":
+        return Guide("hosted", request.getfixturevalue("hosted_url"))
+    return Guide("offline", request.getfixturevalue("offline_url"))
+
+
+# Chromium logs a Content-Security-Policy violation to the console as an error; this makes sure
+# every violation, whatever the browser says about it, lands there too (and so fails the test).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => console.error(
+  `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline code"} on ${e.documentURI}`));
+"""
+
+
 class Watched:
     """What a page did: console errors and every request that left for somewhere other than
     127.0.0.1 or file://."""
@@ -96,6 +157,7 @@ class Watched:
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda err: self.console_errors.append(str(err)))
         page.on("request", self._request)
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
 
     def _request(self, request):
         url = urlparse(request.url)
@@ -109,6 +171,7 @@ def _new_page(browser, viewport, request):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     watched = Watched(page)
+    page.watched = watched  # for a test that expects a console error (a 404 page's own status)
     yield page
     context.close()
     assert not watched.foreign_requests, f"requests left the machine: {watched.foreign_requests}"

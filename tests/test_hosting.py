@@ -1,0 +1,157 @@
+"""The two builds `make site` makes, read as files: the offline zip, the download link, the
+privacy rules in every page, and nothing that would load from another machine."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+ZIP = "trigger-point-guide-offline.zip"
+REMOTE = re.compile(r"^(https?:)?//", re.I)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def csp_of(soup: BeautifulSoup) -> dict[str, list[str]]:
+    meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta, "no Content-Security-Policy meta tag"
+    return {d.split()[0]: d.split()[1:] for d in meta["content"].split(";") if d.strip()}
+
+
+def runnable_inline_scripts(soup: BeautifulSoup) -> list[str]:
+    return [s.string or "" for s in soup.find_all("script")
+            if not s.get("src") and s.get("type", "text/javascript") in {"text/javascript", "module"}]
+
+
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+@pytest.fixture(scope="module", params=["hosted", "offline"])
+def build(request, made_site) -> tuple[str, Path]:
+    return request.param, made_site / ("site" if request.param == "hosted" else "site-offline")
+
+
+def test_every_page_allows_only_its_own_files_and_scripts(build):
+    name, site = build
+    own = {"'self'"} if name == "hosted" else {"'self'", "file:"}
+    for path in html_pages(site):
+        html = path.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "lxml")
+        csp = csp_of(soup)
+        where = path.relative_to(site)
+        assert csp["default-src"] == ["'none'"], where
+        scripts = csp["script-src"]
+        assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, where
+        assert set(scripts) - own == {sha256_source(s) for s in runnable_inline_scripts(soup)}, \
+            f"{where}: the hashes must be exactly those of the page's inline scripts"
+        for directive in ("style-src", "img-src", "connect-src", "font-src", "worker-src", "frame-src"):
+            assert set(csp[directive]) - {"data:"} == own, f"{where}: {directive} {csp[directive]}"
+        # The policy comes before anything it governs.
+        head = html[: html.index("</head>")]
+        assert head.index("Content-Security-Policy") < min(
+            [head.index(t) for t in ("<script", "<link") if t in head]), where
+        assert soup.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer", where
+
+
+def test_nothing_loads_from_another_machine(build):
+    name, site = build
+    for path in html_pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        loaded = [t.get("src") for t in soup.find_all(["script", "img", "iframe", "source", "audio", "video", "embed"])]
+        loaded += [t.get("href") for t in soup.find_all("link")
+                   if set(t.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload", "manifest", "preconnect", "dns-prefetch"}]
+        remote = [u for u in loaded if u and REMOTE.match(u)]
+        assert not remote, f"{path.relative_to(site)} loads {remote}"
+    for css in site.rglob("*.css"):
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8"))
+        assert not [u for u in urls if REMOTE.match(u)], f"{css.relative_to(site)} loads from another machine"
+    if name == "offline":
+        # (Material's bundle still names unpkg.com for a ResizeObserver polyfill that only very old
+        # browsers ask for, and for Mermaid, which the guide does not use; the policy blocks both.)
+        text = "\n".join(p.read_text(encoding="utf-8") for p in html_pages(site))
+        assert "unpkg.com" not in text, "the offline copy must not fetch its search shim from a CDN"
+        assert "assets/javascripts/iframe-worker.js" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_headers_file_carries_the_same_rules(made_site):
+    site = made_site / "site"
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    rules = dict(l.strip().split(": ", 1) for l in lines[lines.index("/*") + 1:] if l.strip())
+    assert rules["Referrer-Policy"] == "no-referrer"
+    assert rules["X-Content-Type-Options"] == "nosniff"
+    header = {d.split()[0]: d.split()[1:] for d in rules["Content-Security-Policy"].split(";")}
+    assert header["frame-ancestors"] == ["'none'"]
+    for path in html_pages(site):
+        page = csp_of(BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"))
+        for directive, sources in page.items():
+            assert set(sources) <= set(header[directive]), f"{path.relative_to(site)}: {directive}"
+    assert not (made_site / "site-offline" / "_headers").exists()
+
+
+def test_hosted_build_has_robots_sitemap_and_404(made_site):
+    site = made_site / "site"
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots
+    assert re.search(r"^Sitemap: https?://\S+/sitemap\.xml$", robots, re.M)
+    assert (site / "sitemap.xml").exists() and (site / "404.html").exists()
+    assert (site / "aftercare" / "index.html").exists(), "directory URLs"
+
+
+def test_offline_copy_is_small_and_browsable_from_the_disk(made_site):
+    site = made_site / "site-offline"
+    assert (site / "aftercare.html").exists(), "page files, not directory URLs"
+    assert (site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
+    for left_out in ("404.html", "sitemap.xml", "robots.txt", "search/search_index.json"):
+        assert not (site / left_out).exists(), left_out
+    assert not list(site.rglob("*.map"))
+
+
+def test_only_the_hosted_build_links_to_the_zip(made_site):
+    site, offline = made_site / "site", made_site / "site-offline"
+    assert (site / ZIP).is_file()
+    for path in html_pages(site):
+        if path.name == "404.html":
+            continue
+        links = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select(f'a[href$="{ZIP}"]')
+        assert len(links) == 1 and links[0].get_text(strip=True) == "download the guide", path
+        assert (path.parent / links[0]["href"]).resolve() == (site / ZIP).resolve(), path
+    for path in html_pages(offline):
+        assert ZIP not in path.read_text(encoding="utf-8"), f"the offline copy links to a zip it lacks: {path}"
+
+
+def test_the_zip_holds_the_offline_copy_and_is_the_same_every_time(made_site, tmp_path):
+    site, offline = made_site / "site", made_site / "site-offline"
+    with zipfile.ZipFile(site / ZIP) as archive:
+        names = archive.namelist()
+        assert archive.testzip() is None
+    expected = sorted(f"trigger-point-guide/{p.relative_to(offline).as_posix()}" for p in offline.rglob("*") if p.is_file())
+    assert names == expected
+    again = tmp_path / ZIP
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "zip_offline.py"), str(offline), str(again)], check=True)
+    assert again.read_bytes() == (site / ZIP).read_bytes(), "the same files must give the same zip"
+
+
+def test_pages_workflow_builds_deploys_and_keeps_the_zip():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    text = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on` as true
+    assert triggers["push"]["branches"] == ["main"]
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+    for needed in ("make site", "actions/upload-pages-artifact@", "actions/deploy-pages@",
+                   "actions/upload-artifact@", "site/trigger-point-guide-offline.zip",
+                   "GUIDE_REPO_URL: ${{ github.server_url }}/${{ github.repository }}", "SITE_URL:",
+                   "python-version: \"3.11\""):
+        assert needed in text, needed
