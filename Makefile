@@ -78,8 +78,20 @@ browser:
 check: $(VENV)/.dev-installed
 	$(BIN)/python tools/check.py
 
-test: $(VENV)/.dev-installed .venv-zensical/.installed browser check
+test: $(VENV)/.dev-installed .venv-zensical/.installed browser check node_modules/.installed
 	$(BIN)/python -m pytest
+
+# The Nu HTML Checker for tests/test_html_valid.py, pinned in package.json and package-lock.json.
+# --omit=dev: Lighthouse (bench/lighthouse only) is not needed by the tests. --ignore-scripts: the
+# checker's install script would download a Java runtime; the machine's Java (11+) is used.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ "$$CI" = true ]; then \
+	  echo "CI: npm is missing; the HTML validation test must run in CI."; exit 1; \
+	else \
+	  echo "npm is missing: the HTML validation test will be SKIPPED. Install Node.js 18+ with npm."; \
+	fi
 
 clean:
 	rm -rf site site.tmp site.old site-offline site-offline.tmp site-offline.old test-output .pytest_cache
