@@ -11,9 +11,14 @@ Each built page gets, first thing in its <head>:
 The hosted build also gets a `_headers` file (the format Netlify and Cloudflare Pages read)
 with the same rules as HTTP headers, plus the rules a <meta> cannot carry (frame-ancestors).
 
-The offline copy is opened from file://, where Chromium gives each page an opaque origin that
-'self' does not match; there the policy names `file:` instead, which still forbids every other
-machine.
+`mkdocs serve` (`make serve`) adds its own live-reload script to each page as it sends it, after
+the hashes are computed, so the preview's pages carry no Content-Security-Policy; every build
+(`make site`, the tests) does.
+
+The offline copy is opened from file://. There Chromium 156 let 'self' match the copy's own
+files (tried in tests/browser), but browsers differ on what 'self' means for a page with no
+web origin, so the offline policy also names `file:`: files on the reader's disk, and still
+nothing from any other machine.
 """
 from __future__ import annotations
 
@@ -32,6 +37,7 @@ RUNNABLE_TYPE = re.compile(r"""\stype\s*=\s*["']?(?:text/javascript|module|appli
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 
 _all_hashes: set[str] = set()
+_serving = False
 
 
 def _is_offline(config: MkDocsConfig) -> bool:
@@ -77,12 +83,18 @@ def policy(hashes: list[str], offline: bool) -> str:
 def _protect(html: str, config: MkDocsConfig) -> str:
     hashes = script_hashes(html)
     _all_hashes.update(hashes)
-    tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, _is_offline(config))}">\n'
-            '<meta name="referrer" content="no-referrer">')
+    tags = '<meta name="referrer" content="no-referrer">'
+    if not _serving:
+        tags = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, _is_offline(config))}">\n' + tags
     html, count = CHARSET.subn(lambda m: m[0] + "\n" + tags, html, count=1)
     if not count:
         raise ValueError("csp hook: no <meta charset> to put the Content-Security-Policy after")
     return html
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

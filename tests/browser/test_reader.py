@@ -151,7 +151,7 @@ def test_on_a_phone_the_menu_opens_and_search_works(phone_page, guide, nav_pages
             _screenshot(page, "phone", src.removesuffix(".md"))
 
 
-def _expect_only_its_own_404(page, url: str) -> None:
+def _expect_only_its_own_404(page) -> None:
     """The browser logs the page's own 404 status as a console error; that one is expected."""
     errors = page.watched.console_errors
     assert errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"], errors
@@ -169,4 +169,4 @@ def test_a_wrong_address_gets_the_guides_404_page(page, hosted_url, path):
     expect(page.locator("header.md-header")).to_have_css("position", re.compile("sticky|fixed"))
     expect(page.locator("input.md-search__input")).to_be_visible()
     assert own_404 == [hosted_url + path], "only the page itself may be missing"
-    _expect_only_its_own_404(page, hosted_url + path)
+    _expect_only_its_own_404(page)
