@@ -41,7 +41,7 @@ def render_cost_table(costs: Costs, citation: str) -> str:
     ]
     return "\n".join([
         f"Typical prices in {costs.region}. The first-visit and follow-up figures are for paying "
-        f"without insurance.{citation} Figures checked on {format_date(costs.checked)}.",
+        f"without insurance.{citation} Figures from our sources, last checked on {format_date(costs.checked)}.",
         "",
         "| What you pay for | Typical cost |",
         "| --- | --- |",

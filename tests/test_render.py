@@ -32,7 +32,7 @@ def test_price_in_a_sentence():
 def test_cost_table_lines():
     lines = render_cost_table(COSTS, "[c]").splitlines()
     assert lines[0] == ("Typical prices in Testland. The first-visit and follow-up figures are for paying "
-                        "without insurance.[c] Figures checked on 2 January 2026.")
+                        "without insurance.[c] Figures from our sources, last checked on 2 January 2026.")
     assert lines[2:] == [
         "| What you pay for | Typical cost |",
         "| --- | --- |",

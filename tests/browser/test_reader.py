@@ -26,6 +26,11 @@ QUESTIONS = [
     ("how many sessions", "course-of-treatment.md"),
     ("muscle knot", "trigger-points.md"),
     ("referred pain", "trigger-points.md"),
+    # Typed by a reader trying the guide on a phone: whole questions, not keywords.
+    ("how much does it cost", "booking-and-cost.md"),
+    ("is it painful", "your-session.md"),
+    ("what to do after needling", "aftercare.md"),
+    ("who can do dry needling", "acupuncture-vs-dry-needling.md"),
 ]
 COUNT = re.compile(r"matching document")   # "No matching documents", "1 matching document", ...
 PLACEHOLDER = "Type to start searching"
