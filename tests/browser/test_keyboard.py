@@ -130,3 +130,50 @@ def test_keyboard_walk_through_the_guide(page, site_dir, hosted_url):
         assert_focus_visible(page, "colour scheme toggle after Enter")
         schemes.append(page.get_attribute("body", "data-md-color-scheme"))
     assert "slate" in schemes and "default" in schemes, f"the toggle went through {schemes}"
+
+
+def test_keyboard_walk_on_a_narrow_screen(browser, hosted_url):
+    """At 640 px (a 1280 px window at 200% zoom, or a phone with a keyboard) the navigation is a
+    drawer behind the menu button and search is behind the search button. Both buttons are Tab
+    stops (docs/assets/javascripts/keyboard.js); the closed drawer and search box are not."""
+    context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        page.goto(hosted_url)
+        # The menu: a visible Tab stop; Enter opens the drawer and moves the focus into it.
+        tab_until(page, 'label.md-header__button[for="__drawer"] > button', "menu button")
+        assert page.get_attribute('label[for="__drawer"] > button', "aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('__drawer').checked"), "Enter did not open the menu"
+        page.wait_for_timeout(400)  # the drawer slides in
+        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), \
+            "the opened menu did not take the focus"
+        assert_focus_visible(page, "first link in the opened menu")
+        # Escape closes it and gives the focus back to the menu button.
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert page.evaluate("document.activeElement.matches('label[for=\"__drawer\"] > button')")
+        # Open again and follow a link to another page.
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        tab_until(page, '.md-sidebar--primary a.md-nav__link[href$="aftercare/"]', "link in the menu", limit=40)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.endswith("/aftercare/")
+        # Search: the search button opens the search box with the focus in it.
+        tab_until(page, 'label.md-header__button[for="__search"] > button', "search button")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        assert page.evaluate("document.activeElement.matches('input.md-search__input')"), \
+            "the search button did not put the focus in the search box"
+        assert_focus_visible(page, "search box on a narrow screen")
+        page.keyboard.type("needl", delay=30)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.keyboard.press("ArrowDown")
+        assert_focus_visible(page, "first search result on a narrow screen")
+    finally:
+        context.close()
+    assert not errors, f"console errors: {errors}"
