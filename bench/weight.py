@@ -11,18 +11,19 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_weight import HOME_BUDGET, KB, PAGE_BUDGET, first_view, own_assets  # noqa: E402
 
 
-def measure(browser, url: str) -> list[tuple[str, int]]:
-    """(address, bytes on the wire) of every request of one first view, until the network is quiet."""
+def measure(browser, url: str) -> list[tuple[str, int, int]]:
+    """(address, body bytes as sent, header bytes) of every request of one first view, until the
+    network is quiet."""
     context = browser.new_context()  # a fresh context: empty cache
     page = context.new_page()
-    done: list[tuple[str, int]] = []
+    done: list[tuple[str, int, int]] = []
 
     def finished(request):
         sizes = request.sizes()
         body = sizes["responseBodySize"]
         if not body and request.response():  # Chromium reports 0 for a worker's script
             body = int(request.response().headers.get("content-length", 0))
-        done.append((request.url, body + sizes["responseHeadersSize"]))
+        done.append((request.url, body, sizes["responseHeadersSize"]))
 
     page.on("requestfinished", finished)
     page.goto(url, wait_until="networkidle")
@@ -45,17 +46,20 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path in page_paths(site):
             requests = measure(browser, base + path)
-            total = sum(b for _, b in requests)
+            total = sum(b for _, b, _ in requests)
+            headers = sum(h for _, _, h in requests)
             html = site / (path + "index.html" if path == "" or path.endswith("/") else path)
             counted = sum(gz for _, _, gz in first_view(site, html))
             budget = HOME_BUDGET if path == "" else PAGE_BUDGET
-            search = sum(b for u, b in requests if "/workers/search." in u or "search_index" in u)
+            search = sum(b for u, b, _ in requests if "/workers/search." in u or "search_index" in u)
             rows.append(["/" + path, len(requests), f"{total / KB:.1f}", f"{(total - search) / KB:.1f}",
-                         f"{counted / KB:.1f}", budget // KB, "yes" if total - search <= budget else "**no**"])
+                         f"{counted / KB:.1f}", f"{headers / KB:.1f}", budget // KB,
+                         "yes" if total - search <= budget else "**no**"])
         browser.close()
     server.shutdown()
-    print(table(["page", "requests", "KB on the wire", "KB without search worker and index",
-                 "KB counted by tests/test_weight.py (all)", "budget KB (without search)", "within budget"], rows))
+    print(table(["page", "requests", "KB all requests", "KB without search worker and index",
+                 "KB counted by tests/test_weight.py (all)", "KB of HTTP/1.1 headers (not counted)",
+                 "budget KB (without search)", "within budget"], rows))
     assets = own_assets()
     print()
     print(table(["the guide's own file", "KB gzipped"], [[n, f"{g / KB:.1f}"] for n, g in assets]
