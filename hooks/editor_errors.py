@@ -38,9 +38,10 @@ def guide_names() -> str:
     plugin = _macros["plugin"]
     if plugin is None:
         return "see CONTRIBUTING.md"
-    macros = sorted(n for n in plugin.macros if n not in _BUILTIN_NAMES)
+    macros = sorted(n for n in plugin.macros if n not in _BUILTIN_NAMES and n != "whole_guide")
     extra = set((plugin.variables.get("config") or {}).get("extra") or {})  # the theme's settings
-    variables = sorted(n for n in plugin.variables if n not in _BUILTIN_NAMES | extra and n not in plugin.macros)
+    variables = sorted(n for n in plugin.variables
+                       if n not in _BUILTIN_NAMES | extra and n not in plugin.macros and not n.startswith("_"))
     return ", ".join([*variables, *(f"{n}(...)" for n in macros)])
 
 

@@ -51,7 +51,7 @@ def define_env(env) -> None:
             sources_by_page.setdefault(page, []).append(source)
     sources_by_page[HANDOUT_PAGE] = list(data.sources)  # the handout holds every page's citations
     # Read by on_pre_page_macros below: the sources each page cites, for its structured data.
-    env.variables["cited_works_by_page"] = {page: cited_works(tuple(s)) for page, s in sources_by_page.items()}
+    env.variables["_cited_works_by_page"] = {page: cited_works(tuple(s)) for page, s in sources_by_page.items()}
     env.variables["clinic"] = data.clinic
     env.variables["costs"] = data.costs
 
@@ -95,9 +95,19 @@ def define_env(env) -> None:
         # Rendered here with the guide's own macros, so it works the same under both engines.
         jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
         names = {**guide_macros, "clinic": data.clinic, "costs": data.costs}
-        return "\n\n".join(
-            jinja.from_string(handout_section((docs_dir / page).read_text(encoding="utf-8"))).render(names)
-            for page in titles if page != HANDOUT_PAGE)
+        sections = []
+        for page in titles:
+            if page == HANDOUT_PAGE:
+                continue
+            try:
+                source = handout_section((docs_dir / page).read_text(encoding="utf-8"))
+                sections.append(jinja.from_string(source).render(names))
+            except Exception:  # noqa: BLE001
+                # A mistake in that page (or a menu entry naming a missing file) fails the build
+                # when the page itself is built, with its own file and line; reporting it here
+                # would blame the handout, which the editor did not touch.
+                sections.append(f"*The page {page} could not be added to the handout.*")
+        return "\n\n".join(sections)
 
     guide_macros = {f.__name__: f for f in (cite, price, cost_table, cost_estimator, course_estimate,
                                             glossary_list, sources_list, whole_guide)}
@@ -107,7 +117,7 @@ def define_env(env) -> None:
 
 def on_pre_page_macros(env) -> None:
     """Give the page template the works this page cites, for its schema.org JSON-LD."""
-    env.page.meta["cited_works"] = env.variables["cited_works_by_page"].get(page_path(env.page), [])
+    env.page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(env.page), [])
 
 
 def page_path(page) -> str:

@@ -84,7 +84,12 @@ def check_build() -> bool:
     if result.returncode == 0:
         say("  The guide builds: every page, link, section link, menu entry and review date is correct.")
         return True
-    if not problems:  # something this script does not know: show the end of MkDocs' own report
+    config_error = re.findall(r'in "[^"]*mkdocs\.yml", line (\d+)', result.stdout + result.stderr)
+    if not problems and config_error:  # the settings file itself cannot be read
+        say(f"  mkdocs.yml, line {config_error[-1]}: this line cannot be read. What to do: in the menu (nav:), "
+            "each line is two spaces, a dash, a space, then 'Page title: file.md', like the lines around it; "
+            "check the indentation and the colon on this line and the one before it")
+    elif not problems:  # something this script does not know: show the end of MkDocs' own report
         say("  The build failed. The end of its report:")
         for line in output[-25:]:
             say(f"    {line}")
