@@ -76,7 +76,7 @@ def define_env(env) -> None:
 
     def cost_estimator() -> str:
         """The interactive estimate (first visit plus follow-ups), from data/costs.yml."""
-        return render_cost_estimator(data.costs)
+        return render_cost_estimator(data.costs, asset_url(env.page, "assets/javascripts/estimator.js"))
 
     def course_estimate() -> str:
         """The estimated cost of a first visit plus a few follow-ups, from data/costs.yml."""
@@ -118,6 +118,12 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     """Give the page template the works this page cites, for its schema.org JSON-LD."""
     env.page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(env.page), [])
+
+
+def asset_url(page, asset: str) -> str:
+    """The address of a file in docs/ relative to a page's built address ("aftercare/" or
+    "aftercare.html"), so it works on any host and from file://."""
+    return "../" * page.url.count("/") + asset
 
 
 def page_path(page) -> str:

@@ -121,22 +121,24 @@ def cited_works(sources: tuple[Source, ...]) -> list[dict]:
     return works
 
 
-def render_cost_estimator(costs: Costs, default_visits: int = 4, max_visits: int = 52) -> str:
-    """The cost estimator form, on one line so it can sit inside a content tab.
+def render_cost_estimator(costs: Costs, script_src: str, default_visits: int = 4, max_visits: int = 52) -> str:
+    """The cost estimator, on one line of phrasing elements so it can sit in a content tab's paragraph.
 
-    The figures ride in data- attributes; assets/javascripts/estimator.js does the sum. The form
-    is hidden until that script runs, so readers without JavaScript see only the static tables.
+    The figures ride in data- attributes; the script at script_src (assets/javascripts/estimator.js,
+    loaded only on pages with an estimator) does the sum. The estimator is hidden until that
+    script runs, so readers without JavaScript see only the static tables.
     """
     return (
-        f'<form class="cost-estimator" data-initial="{costs.initial_visit}" data-follow-up="{costs.follow_up}" hidden>'
-        f'<p><label for="estimator-visits">Number of visits, counting the first one</label> '
+        f'<span class="cost-estimator" data-initial="{costs.initial_visit}" data-follow-up="{costs.follow_up}" hidden>'
+        f'<label for="estimator-visits">Number of visits, counting the first one</label> '
         f'<input id="estimator-visits" name="visits" type="number" inputmode="numeric" min="1" max="{max_visits}" '
-        f'step="1" value="{default_visits}"></p>'
-        f'<p>Estimated total: <output for="estimator-visits" aria-live="polite">'
-        f"</output></p>"
-        f'<p class="estimator-note">This is an estimate, not a quote: a first visit at '
+        f'step="1" value="{default_visits}"> '
+        f'<span class="estimator-result">Estimated total: <output for="estimator-visits" aria-live="polite">'
+        f"</output></span> "
+        f'<span class="estimator-note">This is an estimate, not a quote: a first visit at '
         f"{format_money(costs.initial_visit)} plus {format_money(costs.follow_up)} for each follow-up, "
-        f"without insurance. Your clinic's prices may differ.</p></form>"
+        f"without insurance. Your clinic's prices may differ.</span></span>"
+        f'<script src="{script_src}" defer></script>'
     )
 
 
@@ -144,7 +146,7 @@ def handout_section(markdown: str) -> str:
     """One page's Markdown made into a section of the printable handout.
 
     Its front matter goes, and each heading moves one level down, so the page title becomes a
-    section heading that starts a new printed page (class handout-page, see print.css).
+    section heading that starts a new printed page (class handout-page, see guide.css).
     """
     lines = markdown.splitlines()
     if lines and lines[0].strip() == "---":

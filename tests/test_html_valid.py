@@ -22,14 +22,7 @@ VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Errors that come from page content, not from the theme, reported to the guide's editor:
 # (page file name, validator message) -> why. Remove an entry as soon as its cause is fixed.
-KNOWN_CONTENT_ERRORS = {
-    ("booking-and-cost", "No “p” element in scope but a “p” end tag seen."):
-        "macros/render.py: cost_estimator() writes a <form> on one line inside a content tab, and "
-        "Markdown wraps it in <p>; a <form> cannot sit in a <p>. Build it from phrasing elements "
-        "(span, label, input, output) or emit it as a block Markdown leaves alone.",
-    ("print", "No “p” element in scope but a “p” end tag seen."):
-        "the printable page repeats the cost page's estimator (see above).",
-}
+KNOWN_CONTENT_ERRORS: dict[tuple[str, str], str] = {}
 
 
 def _missing(reason: str):

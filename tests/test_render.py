@@ -89,3 +89,23 @@ def test_handout_section_drops_front_matter_and_demotes_headings():
     page = "---\ndescription: x\n---\n\n# Aftercare\n\nText.\n\n## Normal\n\n```\n# not a heading\n```\n"
     assert handout_section(page).splitlines() == [
         "## Aftercare { .handout-page }", "", "Text.", "", "### Normal", "", "```", "# not a heading", "```"]
+
+
+def test_cost_estimator_carries_the_data_and_stays_hidden_without_javascript():
+    from macros.render import render_cost_estimator
+
+    html = render_cost_estimator(COSTS, "../assets/javascripts/estimator.js")
+    assert html.startswith('<span class="cost-estimator" data-initial="100" data-follow-up="50.5" hidden>')
+    assert "$100 plus $50.50 for each follow-up" in html
+    assert html.endswith('<script src="../assets/javascripts/estimator.js" defer></script>')
+    assert "\n" not in html and "<form" not in html and "<div" not in html  # phrasing content, one line
+
+
+def test_asset_urls_are_relative_to_the_built_page():
+    from types import SimpleNamespace
+
+    from macros import asset_url
+
+    assert asset_url(SimpleNamespace(url="booking-and-cost/"), "a.js") == "../a.js"
+    assert asset_url(SimpleNamespace(url="booking-and-cost.html"), "a.js") == "a.js"
+    assert asset_url(SimpleNamespace(url=""), "a.js") == "a.js"

@@ -1,17 +1,18 @@
 /* The cost estimator on the "Booking and cost" page.
- * The figures come from data/costs.yml, written into the form's data- attributes at build time,
- * so this works offline. Without JavaScript the form stays hidden and the static tables remain. */
+ * The figures come from data/costs.yml, written into the estimator's data- attributes at build time,
+ * so this works offline. Without JavaScript it stays hidden and the static tables remain.
+ * Loaded by the page that has the estimator (macros: cost_estimator), not by every page. */
 (function () {
   "use strict";
   function money(amount) {
     var whole = amount === Math.round(amount);
     return "$" + amount.toLocaleString("en-US", { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
   }
-  function setUp(form) {
-    var initial = Number(form.dataset.initial);
-    var followUp = Number(form.dataset.followUp);
-    var input = form.querySelector("input");
-    var output = form.querySelector("output");
+  function setUp(box) {
+    var initial = Number(box.dataset.initial);
+    var followUp = Number(box.dataset.followUp);
+    var input = box.querySelector("input");
+    var output = box.querySelector("output");
     var max = Number(input.max);
     function update() {
       var visits = Number(input.value);
@@ -22,16 +23,15 @@
       var total = initial + (visits - 1) * followUp;
       output.textContent = "About " + money(total) + " for " + visits + (visits === 1 ? " visit" : " visits") + " (estimate)";
     }
-    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     input.addEventListener("input", update);
-    form.hidden = false;
+    box.hidden = false;
     update();
   }
   function start() {
-    document.querySelectorAll("form.cost-estimator[hidden]").forEach(setUp);
+    document.querySelectorAll(".cost-estimator[hidden]").forEach(setUp);
   }
-  // Material swaps page content without a reload when instant navigation is on; this guide
-  // keeps it off, so the page's own load event is enough.
+  // Material swaps page content without a reload only with instant navigation, which this
+  // guide keeps off, so the page's own load is enough.
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
