@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from conftest import ROOT
+from scripts.static_host import COMPRESSIBLE  # what hosts compress, and so count gzipped
 
 KB = 1024
 HOME_BUDGET = 70 * KB
@@ -40,8 +41,6 @@ def is_search_download(name: str) -> bool:
     return bool(re.search(r"workers/search\.\w+\.min\.js$|search/search_index\.json$", name))
 
 
-# What hosts compress; images and fonts go as they are.
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 
 def gz_size(path: Path) -> int:

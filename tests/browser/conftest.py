@@ -6,14 +6,13 @@ under CI (CI=true) they fail instead: in CI nothing that matters may be skipped.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from scripts import static_host
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Without the background-networking flags Chromium tries to reach Google's hosts at every start.
@@ -46,58 +45,16 @@ def browser():
         chromium.close()
 
 
-@functools.cache
-def _headers_rules(folder: Path) -> list[tuple[str, str]]:
-    """(name, value) for the `/*` section of folder/_headers (Netlify's format), if there is one."""
-    rules, in_all = [], False
-    path = folder / "_headers"
-    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            in_all = line.strip() == "/*"
-        elif in_all:
-            name, _, value = line.strip().partition(":")
-            rules.append((name.strip(), value.strip()))
-    return rules
-
-
-class _GuideHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a build as a static host does: a missing page gets 404.html with status 404."""
-
-    def log_message(self, *args):  # keep test output quiet
-        pass
-
-    def end_headers(self):
-        # The rules of the build's `_headers` file (Content-Security-Policy and the rest), sent
-        # with every response as a host that reads the file would, so the tests check them too.
-        for name, value in _headers_rules(Path(self.directory)):
-            self.send_header(name, value)
-        super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def serve():
-    """serve(folder) -> base URL ("http://127.0.0.1:PORT/") of that folder, served until the session ends."""
+    """serve(folder) -> base URL ("http://127.0.0.1:PORT/") of that folder, served as a static host
+    does (its _headers rules, 404.html for a missing page) until the session ends."""
     servers = []
 
     def start(folder: Path) -> str:
-        handler = functools.partial(_GuideHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url, server = static_host.serve(folder)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return url
 
     yield start
     for server in servers:
