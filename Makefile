@@ -49,13 +49,13 @@ OFFLINE_DIR ?= site-offline
 
 site: $(VENV)/.installed
 	rm -rf $(SITE_DIR).tmp $(OFFLINE_DIR).tmp
-	OFFLINE=true $(MKDOCS) build --strict --site-dir $(OFFLINE_DIR).tmp
-	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict --site-dir $(SITE_DIR).tmp
+	OFFLINE=true $(MKDOCS) build --strict --quiet --site-dir $(OFFLINE_DIR).tmp
+	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict --quiet --site-dir $(SITE_DIR).tmp
 	$(BIN)/python scripts/zip_offline.py $(OFFLINE_DIR).tmp $(SITE_DIR).tmp/$(OFFLINE_ZIP)
 	for d in $(SITE_DIR) $(OFFLINE_DIR); do \
 	  rm -rf $$d.old && { [ ! -d $$d ] || mv $$d $$d.old; } && mv $$d.tmp $$d && rm -rf $$d.old || exit 1; \
 	done
-	@echo "Built $(SITE_DIR)/ (serve it with: make serve) and $(OFFLINE_DIR)/ (open $(OFFLINE_DIR)/index.html)."
+	@echo "Built $(SITE_DIR)/ (for a web host) and $(OFFLINE_DIR)/ (open $(OFFLINE_DIR)/index.html). Live preview: make serve"
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
