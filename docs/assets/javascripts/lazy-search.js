@@ -1,0 +1,58 @@
+/* Search loads when the reader opens it, not with every page: on a cheap phone with little data,
+ * a reader who never searches does not download the search index and worker (about 23 KB).
+ * Material fetches both as soon as a page opens; this script, loaded just before Material's own
+ * (overrides/main.html), holds back the index request and the worker until the search box gets
+ * the focus or the search button is pressed. The offline copy (file://) loads its index
+ * differently and is left alone. */
+(function () {
+  "use strict";
+  if (location.protocol === "file:" || !window.Worker || !window.EventTarget) return;
+  var opened = false;
+  var waiting = [];
+  function whenOpened(run) {
+    if (opened) run(); else waiting.push(run);
+  }
+  function open() {
+    if (opened) return;
+    opened = true;
+    waiting.splice(0).forEach(function (run) { run(); });
+  }
+
+  var xhrOpen = XMLHttpRequest.prototype.open;
+  var xhrSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.guideSearchIndex = /search\/search_index\.json$/.test(String(url));
+    return xhrOpen.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this, args = arguments;
+    if (!request.guideSearchIndex) return xhrSend.apply(request, args);
+    whenOpened(function () { xhrSend.apply(request, args); });
+  };
+
+  var RealWorker = window.Worker;
+  window.Worker = function (url, options) {
+    var proxy = new EventTarget();
+    var worker = null;
+    var queue = [];
+    whenOpened(function () {
+      worker = new RealWorker(url, options);
+      worker.addEventListener("message", function (event) {
+        proxy.dispatchEvent(new MessageEvent("message", { data: event.data }));
+      });
+      queue.splice(0).forEach(function (message) { worker.postMessage(message); });
+    });
+    proxy.postMessage = function (message) { if (worker) worker.postMessage(message); else queue.push(message); };
+    proxy.terminate = function () { if (worker) worker.terminate(); };
+    return proxy;
+  };
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest("form[name=search]")) open();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search") open();
+  });
+  // Arriving from a search result (?h=...), the page highlights the words: search is in use.
+  if (/[?&]h=/.test(location.search)) open();
+})();
