@@ -11,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from scripts import static_host  # noqa: E402  (the same server the browser tests use)
+from scripts.static_host import page_paths  # noqa: E402,F401  (used by the bench scripts)
 PYTHON = ROOT / ".venv" / "bin" / "python"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -31,15 +32,6 @@ def build(site_dir: Path, project: Path = ROOT, **env: str) -> float:
 def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     """The build served gzip-compressed on 127.0.0.1, with its _headers, as a web host would."""
     return static_host.serve(folder, gzip=True)
-
-
-def page_paths(site: Path) -> list[str]:
-    """Every page of a build as a URL path ("" is the home page)."""
-    out = []
-    for p in sorted(site.rglob("*.html")):
-        rel = p.relative_to(site).as_posix()
-        out.append(rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
-    return out
 
 
 def table(headers: list[str], rows: list[list]) -> str:

@@ -92,3 +92,12 @@ def serve(folder: Path, gzip: bool = False) -> tuple[str, http.server.ThreadingH
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every HTML page of a build as a path relative to its root ("" is the home page)."""
+    paths = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        paths.append(rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+    return paths

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from scripts.static_host import page_paths
+
 from .conftest import DESKTOP, PHONE
 
 # Rules switched off, each with the reason. Keep this empty unless a rule cannot be met.
@@ -20,15 +22,6 @@ EXCLUDED_RULES: dict[str, str] = {}
 
 SCHEMES = {"light": "default", "dark": "slate"}
 _axe = Axe()
-
-
-def page_urls(site: Path) -> list[str]:
-    """Every HTML page of a build, as a path relative to its root ("" is the home page)."""
-    urls = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        urls.append(rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
-    return urls
 
 
 def run_axe(page) -> list[str]:
@@ -56,7 +49,7 @@ def test_no_axe_violations_on_any_page(browser, site_dir, hosted_url, scheme, wi
     page = context.new_page()
     failures = []
     try:
-        for url in page_urls(site_dir):
+        for url in page_paths(site_dir):
             page.goto(hosted_url + url)
             page.wait_for_load_state("load")
             body_scheme = page.get_attribute("body", "data-md-color-scheme")
@@ -129,7 +122,7 @@ def test_text_readable_at_200_percent(browser, site_dir, hosted_url, how):
     page = context.new_page()
     failures = []
     try:
-        for url in page_urls(site_dir):
+        for url in page_paths(site_dir):
             page.goto(hosted_url + url)
             if how == "text zoom":
                 page.evaluate("""() => { const html = document.documentElement;
