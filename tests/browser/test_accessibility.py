@@ -8,7 +8,6 @@ fixes are in docs/assets/stylesheets/guide.css and overrides/partials/search.htm
 """
 from __future__ import annotations
 
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
