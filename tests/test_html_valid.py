@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -40,18 +40,6 @@ def java() -> str:
         _missing(f"the Nu HTML Checker is not installed at {VNU_JAR.relative_to(ROOT)}: run `make test` "
                  "(it runs `npm ci --omit=dev --ignore-scripts`)")
     return java
-
-
-@pytest.fixture(scope="module")
-def offline_dir(request, tmp_path_factory) -> Path:
-    """The offline copy (OFFLINE=true): the shared fixture when there is one, else built here."""
-    try:
-        return request.getfixturevalue("offline_site_dir")
-    except pytest.FixtureLookupError:
-        out = tmp_path_factory.mktemp("site-offline")
-        result = mkdocs_build(ROOT, out, OFFLINE="true")
-        assert result.returncode == 0, f"the offline build failed:\n{result.stdout}\n{result.stderr}"
-        return out
 
 
 def validate(java: str, folder: Path) -> tuple[list[Path], list[str]]:
@@ -80,8 +68,8 @@ def validate(java: str, folder: Path) -> tuple[list[Path], list[str]]:
 
 
 @pytest.mark.parametrize("build", ["hosted", "offline"])
-def test_every_page_is_valid_html(java, site_dir, offline_dir, build):
-    folder = site_dir if build == "hosted" else offline_dir
+def test_every_page_is_valid_html(java, site_dir, offline_site_dir, build):
+    folder = site_dir if build == "hosted" else offline_site_dir
     pages, errors = validate(java, folder)
     assert not errors, (
         f"the Nu HTML Checker found {len(errors)} errors in the {build} build ({len(pages)} pages):\n"
