@@ -71,7 +71,7 @@ def _explain_macro_error(error: Exception, markdown: str, line: int | None) -> t
         attr = re.match(r"'(.+?)' has no attribute '(.+?)'", text)
         if attr:
             return line, (f'the name "{attr[2]}" after a dot inside {{{{ }}}} does not exist'), (
-                f"Check the spelling against the examples in CONTRIBUTING.md, or remove the line")
+                "Check the spelling against the examples in CONTRIBUTING.md, or remove the line")
         name = re.match(r"'(.+?)' is undefined", text)
         shown = name[1] if name else text
         return line, f'"{shown}" inside {{{{ }}}} is not a name the guide knows', (

@@ -1,9 +1,7 @@
 """Every amount a reader sees comes from data/costs.yml, and follows it when it changes."""
 import re
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, built_path, copy_project, mkdocs_build

@@ -84,7 +84,6 @@ def test_site_description_is_set(html_tree, config):
 
 
 def test_rich_previews_and_structured_data_on_every_page(nav_pages, html_tree):
-    from conftest import ROOT
     from macros.models import load_guide_data
 
     data = load_guide_data(ROOT / "data")

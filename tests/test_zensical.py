@@ -7,7 +7,6 @@ on_pre_page_macros do not run under Zensical; see README.md, "Moving to Zensical
 """
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
