@@ -1,6 +1,6 @@
 # The Trigger Point Guide. Two commands for a newcomer: `make site`, then `make test`.
 #   make site    set up .venv, install, build site/ (hosted) and site-offline/
-#   make test    install the test packages (and Chromium, as root, where missing), run every test
+#   make test    install the test tools (and Chromium, as root, where missing), run make check and every test
 #   make serve   live preview on http://127.0.0.1:8000/
 #   make check   the editor checks alone (part of `make test`)
 
