@@ -1,0 +1,40 @@
+"""What keeps page loads short (issue 5; bench/lighthouse measures the result), checked on every
+page of both builds as `make site` makes them."""
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from test_hosting import html_pages
+
+
+@pytest.fixture(scope="module", params=["hosted", "offline"])
+def pages(request, made_site) -> list[tuple[str, BeautifulSoup]]:
+    site = made_site / ("site" if request.param == "hosted" else "site-offline")
+    return [(p.relative_to(site).as_posix(), BeautifulSoup(p.read_text(encoding="utf-8"), "lxml"))
+            for p in html_pages(site)]
+
+
+def test_no_script_holds_up_the_first_paint(pages):
+    """Scripts in <body> are `defer`red (overrides/main.html): fetched at low priority and run once
+    the page is read. Only the offline copy's Worker stand-in sits in <head>, by Material's design."""
+    for where, soup in pages:
+        for script in soup.body.find_all("script", src=True):
+            assert script.has_attr("defer"), f"{where}: {script['src']} is not deferred"
+        for script in soup.head.find_all("script", src=True):
+            assert script["src"].endswith("iframe-worker.js"), f"{where}: {script['src']} in <head>"
+
+
+def test_body_carries_materials_colour_switching_mark(pages):
+    """hooks/page_speed.py: the mark is written in, so Material setting it restyles nothing."""
+    for where, soup in pages:
+        assert soup.body.has_attr("data-md-color-switching"), where
+
+
+def test_only_the_handout_goes_without_materials_script(pages):
+    for where, soup in pages:
+        sources = [s["src"] for s in soup.find_all("script", src=True)]
+        has_bundle = any("/bundle." in "/" + s for s in sources)
+        is_handout = where in {"print/index.html", "print.html"}
+        assert has_bundle != is_handout, f"{where}: {sources}"
+        assert any(s.endswith("handout.js") for s in sources) == is_handout, where
