@@ -1,5 +1,8 @@
 """The cost estimator on the cost page: figures from the data, an announced result, and a page
 that still makes sense without JavaScript."""
+import re
+from decimal import Decimal
+
 from conftest import ROOT
 from macros.models import load_guide_data
 from macros.render import format_money
@@ -27,3 +30,25 @@ def test_without_javascript_the_static_tables_remain(browser, hosted_url):
     assert not page.locator(".cost-estimator").is_visible()
     assert page.locator("article table").first.is_visible()
     context.close()
+
+
+def test_amounts_with_cents_and_thousands_read_as_the_tables_do(page, hosted_url):
+    """estimator.js writes amounts itself (no toLocaleString): the same text as format_money
+    gives the tables, for cents and for thousands, whatever the data says."""
+    def cost_page_with_other_figures(route):
+        html = route.fetch().text()
+        html = re.sub(r'data-initial="[^"]*"', 'data-initial="1234.5"', html)
+        html = re.sub(r'data-follow-up="[^"]*"', 'data-follow-up="50.25"', html)
+        route.fulfill(body=html, headers={**route.request.headers, "content-type": "text/html"})
+
+    page.route("**/booking-and-cost/", cost_page_with_other_figures)
+    page.goto(hosted_url + "booking-and-cost/")
+    page.locator(".tabbed-set", has=page.locator(".cost-estimator")).locator(
+        ".tabbed-labels label", has_text="Acupuncture").click()
+    visits = page.get_by_label("Number of visits, counting the first one")
+    result = page.locator(".cost-estimator output")
+    first, follow_up = Decimal("1234.5"), Decimal("50.25")
+    for count in (1, 3, 4):
+        total = first + (count - 1) * follow_up
+        visits.fill(str(count))
+        assert result.inner_text().startswith(f"About {format_money(total)} for {count} visit"), result.inner_text()
