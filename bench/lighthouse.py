@@ -1,8 +1,10 @@
 """bench/lighthouse: see the shell wrapper."""
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -15,17 +17,33 @@ OUT = ROOT / "test-output" / "lighthouse"
 
 
 def run(url: str, report: Path) -> dict:
+    """One Lighthouse run. Lighthouse now and then fails to record a trace ("NO_NAVSTART"):
+    such a run is tried again, up to three times."""
     cmd = [str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--output=json",
            f"--output-path={report}", "--quiet", "--only-categories=" + ",".join(CATEGORIES),
            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
            "--disable-component-update --no-first-run"]
-    subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=180)
-    return json.loads(report.read_text(encoding="utf-8"))
+    for attempt in range(3):
+        done = subprocess.run(cmd, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=180)
+        if done.returncode == 0:
+            return json.loads(report.read_text(encoding="utf-8"))
+        print(f"  Lighthouse failed on {url} (attempt {attempt + 1}); trying again", file=sys.stderr)
+    raise SystemExit(f"Lighthouse failed three times on {url}")
+
+
+def scores(result: dict) -> list[int]:
+    return [round(result["categories"][c]["score"] * 100) for c in CATEGORIES]
 
 
 def main() -> None:
-    site = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="bench-lh-"))
-    if len(sys.argv) == 1:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site", nargs="?", type=Path, help="a built site (default: a fresh strict build)")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="runs per page; the table gives the median (default 5, as Lighthouse's "
+                             "docs on variability advise)")
+    args = parser.parse_args()
+    site = args.site or Path(tempfile.mkdtemp(prefix="bench-lh-"))
+    if not args.site:
         build(site)
     base, server = serve(site)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -34,21 +52,26 @@ def main() -> None:
         if path == "404.html":
             continue  # served with status 200 here; Lighthouse scores it like any page
         name = (path.strip("/").replace("/", "_") or "index")
-        result = run(base + path, OUT / f"{name}.json")
-        scores = [round(result["categories"][c]["score"] * 100) for c in CATEGORIES]
-        rows.append(["/" + path, *scores])
+        results = [run(base + path, OUT / f"{name}.{i + 1}.json") for i in range(args.runs)]
+        each = [scores(r) for r in results]
+        median = [round(statistics.median(s[k] for s in each)) for k in range(len(CATEGORIES))]
+        performance = [s[0] for s in each]
+        rows.append(["/" + path, *median, ", ".join(map(str, performance))])
+        # What costs points in the run whose performance score is the median one.
+        typical = results[sorted(range(len(each)), key=lambda i: performance[i])[len(each) // 2]]
         for c in CATEGORIES:
-            cat = result["categories"][c]
+            cat = typical["categories"][c]
             if cat["score"] < 1:
                 for ref in cat["auditRefs"]:
-                    audit = result["audits"][ref["id"]]
+                    audit = typical["audits"][ref["id"]]
                     if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
                         below.append(f"/{path} {c}: {audit['id']} ({audit['score']}) {audit.get('displayValue', '')}")
-        print(f"  /{path}: {scores}", file=sys.stderr)
+        print(f"  /{path}: {median} (performance in each run: {performance})", file=sys.stderr)
     server.shutdown()
-    print(table(["page", *CATEGORIES], rows))
+    print(f"Median of {args.runs} runs per page.\n")
+    print(table(["page", *CATEGORIES, "performance, each run"], rows))
     if below:
-        print("\nAudits below 1 that carry weight:\n" + "\n".join(f"- {b}" for b in below))
+        print("\nAudits below 1 that carry weight, in each page's median run:\n" + "\n".join(f"- {b}" for b in below))
 
 
 if __name__ == "__main__":
