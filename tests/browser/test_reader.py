@@ -92,6 +92,24 @@ def test_a_chosen_tab_carries_over_to_the_next_page(page, guide):
     expect(tabs.locator(".tabbed-block").nth(1)).to_be_visible()
 
 
+def test_tab_labels_fit_the_narrowest_screen(browser, hosted_url, nav_pages):
+    """guide.css hides Material's arrows for tab bars wider than the screen: that holds only while
+    every tab bar fits. 320 px is WCAG's reflow width (a 1280 px window zoomed to 400%)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    checked = 0
+    for _, src in nav_pages:
+        page.goto(hosted_url + ("" if src == "index.md" else src.removesuffix(".md") + "/"))
+        for bar in page.locator("article .tabbed-labels").all():
+            if not bar.is_visible():
+                continue
+            width, needed = bar.evaluate("e => [e.clientWidth, e.scrollWidth]")
+            assert needed <= width, f"{src}: a tab bar needs {needed} px, the screen gives it {width}"
+            checked += 1
+    context.close()
+    assert checked >= 4, "no tab bars found: update this test"
+
+
 def test_a_collapsed_admonition_opens(page, guide):
     page.goto(guide.url("aftercare.md"))
     details = page.locator("article details").first
