@@ -79,6 +79,17 @@ def made_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module", params=["hosted", "offline"])
+def made_build(request, made_site) -> tuple[str, Path]:
+    """("hosted", site/) and ("offline", site-offline/), each as `make site` made it."""
+    return request.param, made_site / ("site" if request.param == "hosted" else "site-offline")
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every HTML page of a build, in a fixed order."""
+    return sorted(site.rglob("*.html"))
+
+
 @pytest.fixture(scope="session")
 def config() -> dict:
     class Loader(yaml.SafeLoader):

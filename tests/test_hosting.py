@@ -8,20 +8,14 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, html_pages
 
 ZIP = "trigger-point-guide-offline.zip"
 REMOTE = re.compile(r"^(https?:)?//", re.I)
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
 
 
 def csp_of(soup: BeautifulSoup) -> dict[str, list[str]]:
@@ -39,13 +33,8 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-@pytest.fixture(scope="module", params=["hosted", "offline"])
-def build(request, made_site) -> tuple[str, Path]:
-    return request.param, made_site / ("site" if request.param == "hosted" else "site-offline")
-
-
-def test_every_page_allows_only_its_own_files_and_scripts(build):
-    name, site = build
+def test_every_page_allows_only_its_own_files_and_scripts(made_build):
+    name, site = made_build
     own = {"'self'"} if name == "hosted" else {"'self'", "file:"}
     for path in html_pages(site):
         html = path.read_text(encoding="utf-8")
@@ -66,8 +55,8 @@ def test_every_page_allows_only_its_own_files_and_scripts(build):
         assert soup.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer", where
 
 
-def test_nothing_loads_from_another_machine(build):
-    name, site = build
+def test_nothing_loads_from_another_machine(made_build):
+    name, site = made_build
     for path in html_pages(site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         loaded = [t.get("src") for t in soup.find_all(["script", "img", "iframe", "source", "audio", "video", "embed"])]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from test_hosting import html_pages
+from conftest import html_pages
 
 
-@pytest.fixture(scope="module", params=["hosted", "offline"])
-def pages(request, made_site) -> list[tuple[str, BeautifulSoup]]:
-    site = made_site / ("site" if request.param == "hosted" else "site-offline")
+@pytest.fixture(scope="module")
+def pages(made_build) -> list[tuple[str, BeautifulSoup]]:
+    _, site = made_build
     return [(p.relative_to(site).as_posix(), BeautifulSoup(p.read_text(encoding="utf-8"), "lxml"))
             for p in html_pages(site)]
 

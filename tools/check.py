@@ -143,23 +143,34 @@ LINT_FIXES = {
 def check_markdown() -> bool:
     """pymarkdownlnt with the guide's settings in .pymarkdown.yml."""
     result = run([str(BIN / "pymarkdown"), "--config", ".pymarkdown.yml", "scan", "--recurse", *existing(MARKDOWN)])
+
+    def message(m: re.Match) -> str:
+        path = Path(m["path"]).resolve().relative_to(ROOT).as_posix() if Path(m["path"]).is_absolute() else m["path"]
+        text = re.sub(r"\s*\[.*?\]$", "", m["text"]).rstrip(".")
+        fix = LINT_FIXES.get(m["rule"].upper(), f"See rule {m['rule'].upper()} on the pymarkdownlnt rules page")
+        return f"{path}, line {m['line']}: {text[0].lower() + text[1:]} (rule {m['rule'].upper()}). What to do: {fix}"
+
+    return report_findings(result, LINT_LINE, message, "The Markdown of the pages is tidy.", "Markdown")
+
+
+def report_findings(result, pattern: re.Pattern, message, clean: str, name: str) -> bool:
+    """Say each line of a checker's output that `pattern` matches as `message(match)`, and any
+    other line as it is. True when the checker passed; a failure with no finding means it could
+    not run."""
     problems = 0
     for line in (result.stdout + result.stderr).splitlines():
-        m = LINT_LINE.match(line.strip())
+        m = pattern.match(line.strip())
         if not m:
             if line.strip():
                 say(f"  {line.strip()}")
             continue
         problems += 1
-        path = Path(m["path"]).resolve().relative_to(ROOT).as_posix() if Path(m["path"]).is_absolute() else m["path"]
-        text = re.sub(r"\s*\[.*?\]$", "", m["text"]).rstrip(".")
-        fix = LINT_FIXES.get(m["rule"].upper(), f"See rule {m['rule'].upper()} on the pymarkdownlnt rules page")
-        say(f"  {path}, line {m['line']}: {text[0].lower() + text[1:]} (rule {m['rule'].upper()}). What to do: {fix}")
+        say(f"  {message(m)}")
     if result.returncode == 0:
-        say("  The Markdown of the pages is tidy.")
+        say(f"  {clean}")
         return True
     if not problems:
-        say("  The Markdown check could not run (see above).")
+        say(f"  The {name} check could not run (see above).")
     return False
 
 
@@ -171,24 +182,14 @@ SPELL_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<word>.+?) ==> (?P<
 def check_spelling() -> bool:
     """codespell with the settings in .codespellrc and the guide's own words in .codespell-words.txt."""
     result = run([str(BIN / "codespell"), "--skip", SPELLING_SKIP, *existing(SPELLING)])
-    problems = 0
-    for line in (result.stdout + result.stderr).splitlines():
-        m = SPELL_LINE.match(line.strip())
-        if not m:
-            if line.strip():
-                say(f"  {line.strip()}")
-            continue
-        problems += 1
+
+    def message(m: re.Match) -> str:
         suggestions = " or ".join(f'"{s.strip()}"' for s in m["suggest"].split(",") if s.strip())
-        say(f'  {m["path"]}, line {m["line"]}: "{m["word"]}" looks misspelt (did you mean {suggestions}?). '
-            f"What to do: correct it; if the word is right (a medical term, say), add it in lowercase on a line "
-            f"of its own to {WORDS}")
-    if result.returncode == 0:
-        say("  No misspelt words found.")
-        return True
-    if not problems:
-        say("  The spelling check could not run (see above).")
-    return False
+        return (f'{m["path"]}, line {m["line"]}: "{m["word"]}" looks misspelt (did you mean {suggestions}?). '
+                f"What to do: correct it; if the word is right (a medical term, say), add it in lowercase on a "
+                f"line of its own to {WORDS}")
+
+    return report_findings(result, SPELL_LINE, message, "No misspelt words found.", "spelling")
 
 
 # --- GitHub workflows -----------------------------------------------------------------------
