@@ -25,10 +25,17 @@ def test_no_script_holds_up_the_first_paint(pages):
             assert script["src"].endswith("iframe-worker.js"), f"{where}: {script['src']} in <head>"
 
 
-def test_body_carries_materials_colour_switching_mark(pages):
-    """hooks/page_speed.py: the mark is written in, so Material setting it restyles nothing."""
+def test_materials_palette_code_finds_nothing_to_run(pages):
+    """The colour switch is the guide's own (overrides/partials/palette.html and
+    javascripts/palette.html): Material's script mounts its palette code on an element marked
+    `data-md-component="palette"`, which restyles the whole page three times as it opens. No page
+    has one; every page has the switch, and the guide's script for it right after."""
     for where, soup in pages:
-        assert soup.body.has_attr("data-md-color-switching"), where
+        assert not soup.select('[data-md-component="palette"]'), where
+        switch = soup.select_one("header form[data-guide-palette]")
+        assert switch is not None and len(switch.select("input.md-option")) == 3, where
+        script = switch.find_next_sibling("script")
+        assert script is not None and "data-guide-palette" in script.get_text(), where
 
 
 def test_only_the_handout_goes_without_materials_script(pages):
@@ -37,4 +44,3 @@ def test_only_the_handout_goes_without_materials_script(pages):
         has_bundle = any("/bundle." in "/" + s for s in sources)
         is_handout = where in {"print/index.html", "print.html"}
         assert has_bundle != is_handout, f"{where}: {sources}"
-        assert any(s.endswith("handout.js") for s in sources) == is_handout, where
