@@ -44,3 +44,13 @@ def test_only_the_handout_goes_without_materials_script(pages):
         has_bundle = any("/bundle." in "/" + s for s in sources)
         is_handout = where in {"print/index.html", "print.html"}
         assert has_bundle != is_handout, f"{where}: {sources}"
+
+
+def test_materials_tab_scripts_only_where_there_are_tabs(pages):
+    """overrides/partials/javascripts/content.html: Material's two inline scripts for content tabs
+    are written into pages with tabs, and only there (elsewhere they are dead weight)."""
+    for where, soup in pages:
+        has_tabs = soup.select_one("article .tabbed-set") is not None
+        inline = " ".join(s.get_text() for s in soup.find_all("script", src=False))
+        assert ('__md_get("__tabs")' in inline) == has_tabs, where
+        assert ('startsWith("__tabbed_")' in inline) == has_tabs, where
