@@ -28,7 +28,7 @@ def test_no_script_holds_up_the_first_paint(pages):
 def test_materials_palette_code_finds_nothing_to_run(pages):
     """The colour switch is the guide's own (overrides/partials/palette.html and
     javascripts/palette.html): Material's script mounts its palette code on an element marked
-    `data-md-component="palette"`, which restyles the whole page three times as it opens. No page
+    `data-md-component="palette"`, which restyles the whole page twice as it opens. No page
     has one; every page has the switch, and the guide's script for it right after."""
     for where, soup in pages:
         assert not soup.select('[data-md-component="palette"]'), where
@@ -36,6 +36,9 @@ def test_materials_palette_code_finds_nothing_to_run(pages):
         assert switch is not None and len(switch.select("input.md-option")) == 3, where
         script = switch.find_next_sibling("script")
         assert script is not None and "data-guide-palette" in script.get_text(), where
+        # The colours themselves are set before the header, so nothing is drawn in the wrong ones.
+        colours = soup.find(lambda tag: tag.name == "script" and "var __guide_colors" in tag.get_text())
+        assert colours is not None and colours.find_next("header") is not None, where
 
 
 def test_only_the_handout_goes_without_materials_script(pages):

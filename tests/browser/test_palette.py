@@ -32,6 +32,25 @@ def test_a_dark_system_gets_dark_colours_with_no_script_file_at_all(dark_system_
     assert page.locator("meta[name=theme-color]").count() == 1
 
 
+# Notes the colours on <body> when the header first appears in the page being read: a browser may
+# draw what it has read so far at any point, so the colours must be right before anything is seen.
+SCHEME_AT_HEADER = """
+new MutationObserver((records, observer) => {
+  if (!document.querySelector("header")) return;
+  window.schemeAtHeader = document.body.getAttribute("data-md-color-scheme");
+  observer.disconnect();
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+@pytest.mark.parametrize("src", ["aftercare.md", "print.md"])
+def test_the_colours_are_set_before_the_header_is_read(dark_system_page, guide, src):
+    page = dark_system_page
+    page.add_init_script(SCHEME_AT_HEADER)
+    page.goto(guide.url(src))
+    assert page.evaluate("window.schemeAtHeader") == "slate"
+
+
 def test_the_switch_goes_round_and_the_choice_is_kept(page, guide):
     page.emulate_media(color_scheme="light")
     page.goto(guide.url("aftercare.md"), wait_until="load")
@@ -42,9 +61,9 @@ def test_the_switch_goes_round_and_the_choice_is_kept(page, guide):
         switch.click()
         seen.append((page.locator("input.md-option:checked").get_attribute("aria-label"),
                      body.get_attribute("data-md-color-scheme")))
-    # Each input is named for what its button does next (Material's partial does the same).
-    assert seen == [("Use dark colors", "default"), ("Follow system colors", "slate"),
-                    ("Use light colors", "default")], seen
+    # The checked radio button, what a screen reader hears, is named for the colours showing.
+    assert seen == [("Use light colors", "default"), ("Use dark colors", "slate"),
+                    ("Follow system colors", "default")], seen
     # Transitions are off only while the colours change.
     page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
     # Dark, picked here, holds on the next page although the system asks for light.
@@ -69,3 +88,16 @@ def test_following_the_system_follows_a_change_of_setting(page, guide):
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_the_switch_works_where_the_browser_refuses_storage(page, guide):
+    """A reader who blocks site data: the switch still changes the colours for the page, with no
+    script error, and transitions come back (the `page` fixture fails on any console error)."""
+    page.add_init_script("""Object.defineProperty(window, "localStorage", {get() {
+        throw new DOMException("The operation is insecure.", "SecurityError"); }});""")
+    page.goto(guide.url("aftercare.md"), wait_until="load")
+    switch = page.locator(SWITCH)
+    switch.click()
+    switch.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')", timeout=5000)
