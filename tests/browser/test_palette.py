@@ -1,5 +1,6 @@
-"""The colour switch is the guide's own (overrides/partials/palette.html and
-partials/javascripts/palette.html), in place of Material's palette code: it must do all that code
+"""The colour switch is the guide's own (overrides/partials/palette.html,
+partials/javascripts/colors.html and partials/javascripts/palette.html), in place of Material's
+palette code: it must do all that code
 did, in both builds, and set the colours as the page is read, not after."""
 from __future__ import annotations
 
@@ -11,15 +12,15 @@ ROOT_SCHEME = "getComputedStyle(document.documentElement).colorScheme"
 
 
 @pytest.fixture
-def dark_system_page(browser, guide):
+def dark_system_page(browser):
     context = browser.new_context(color_scheme="dark")
     yield context.new_page()
     context.close()
 
 
 def test_a_dark_system_gets_dark_colours_with_no_script_file_at_all(dark_system_page, guide):
-    """No choice made: the system's dark setting applies from the inline script in the header,
-    before any script file runs (all are deferred to after the page is read). Blocking every
+    """No choice made: the system's dark setting applies from the inline scripts at the top of
+    <body>, before any script file runs (all are deferred to after the page is read). Blocking every
     script file shows it: the page is dark anyway, and the switch shows its first button."""
     page = dark_system_page
     page.route("**/*.js", lambda route: route.abort())
