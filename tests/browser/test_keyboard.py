@@ -33,6 +33,17 @@ FOCUS_STATE = """() => {
 }"""
 
 
+# Resolves once the search results list has had no change for 300 ms (at most 5 s).
+SEARCH_RESULTS_SETTLED = """() => new Promise(resolve => {
+  const list = document.querySelector(".md-search-result__list");
+  let timer = setTimeout(done, 300);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 300); });
+  const limit = setTimeout(done, 5000);
+  function done() { observer.disconnect(); clearTimeout(limit); resolve(); }
+  observer.observe(list, {childList: true, subtree: true, characterData: true});
+})"""
+
+
 def assert_focus_visible(page, step: str):
     state = page.evaluate(FOCUS_STATE)
     assert state["ok"], f"{step}: focus is not visible on {state}"
@@ -102,6 +113,9 @@ def test_keyboard_walk_through_the_guide(page, site_dir, hosted_url):
     tab_until(page, "input.md-search__input", "search box", back=True)
     page.locator("input.md-search__input").press_sequentially("aftercare", delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Each letter typed asks the search again, and Material redraws the list with each answer: wait
+    # until the list has stopped changing, or ArrowDown may land on a result about to be replaced.
+    page.evaluate(SEARCH_RESULTS_SETTLED)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("!!document.activeElement.closest('.md-search-result__item')"), \
         "ArrowDown did not move to the first search result"
