@@ -37,27 +37,20 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
 	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
-# Build into a temporary folder and swap it in only when the build succeeds, so a mistake
-# never leaves readers (or `make serve`) with a half-built or missing site.
-# Two builds: site/ for a web host, and site-offline/ for reading from the disk (file://), whose
-# zip goes inside site/ for the hosted guide's "download the guide" link. Both are swapped in
-# together, and only when all three steps succeed. (The tests build elsewhere by setting
-# SITE_DIR and OFFLINE_DIR.)
-OFFLINE_ZIP := trigger-point-guide-offline.zip
+# One path from an edit to a published site (guide/pipeline.py): check the sources, build both
+# copies with the engine (site/ for a web host, site-offline/ for reading from the disk, whose zip
+# goes inside site/), finish them, verify them, and publish both at once under a lock. Any mistake
+# stops it with a message naming the file and line, and the last good site stays in place.
+# The tests publish elsewhere by setting SITE_DIR and OFFLINE_DIR; GUIDE_ENGINE picks the engine.
 SITE_DIR    ?= site
 OFFLINE_DIR ?= site-offline
 
 site: $(VENV)/.installed
-	rm -rf $(SITE_DIR).tmp $(OFFLINE_DIR).tmp
-	OFFLINE=true $(MKDOCS) build --strict --quiet --site-dir $(OFFLINE_DIR).tmp
-	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict --quiet --site-dir $(SITE_DIR).tmp
-	$(BIN)/python scripts/zip_offline.py $(OFFLINE_DIR).tmp $(SITE_DIR).tmp/$(OFFLINE_ZIP)
-	for d in $(SITE_DIR) $(OFFLINE_DIR); do \
-	  rm -rf $$d.old && { [ ! -d $$d ] || mv $$d $$d.old; } && mv $$d.tmp $$d && rm -rf $$d.old || exit 1; \
-	done
-	@echo "Built $(SITE_DIR)/ (for a web host) and $(OFFLINE_DIR)/ (open $(OFFLINE_DIR)/index.html). Live preview: make serve"
+	@$(BIN)/python -m guide site --site-dir $(SITE_DIR) --offline-dir $(OFFLINE_DIR)
 
+# A live preview: the same source checks first, then MkDocs' server, which stops on any warning.
 serve: $(VENV)/.installed
+	@$(BIN)/python -m guide sources
 	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 # Debian's Chromium for the browser tests: installed here when missing and the shell is root.
@@ -94,4 +87,4 @@ node_modules/.installed: package.json package-lock.json
 	fi
 
 clean:
-	rm -rf site site.tmp site.old site-offline site-offline.tmp site-offline.old test-output .pytest_cache
+	rm -rf site site-offline .builds .site.lock test-output .pytest_cache

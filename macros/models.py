@@ -13,26 +13,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
+from guide.errors import GuideError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 DATA_FILES = ("costs.yml", "sources.yml", "clinic.yml")
 
 
-class GuideDataError(Exception):
-    """A mistake in one of the guide's files, at a line, with the fix."""
-
-    def __init__(self, path: Path | str, line: int | None, problem: str, fix: str):
-        self.path, self.line, self.problem, self.fix = _shown(path), line, problem, fix
-        where = f"{self.path}, line {line}" if line else self.path
-        super().__init__(f"{where}: {problem}. What to do: {fix}")
-
-
-def _shown(path: Path | str) -> str:
-    """The path as an editor knows it: data/costs.yml, not the whole path on the machine."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
+# The build's one error type (guide/errors.py), under the name the data code has always used.
+GuideDataError = GuideError
 
 
 # --- models -------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Pack the offline copy into a zip a reader can download: `zip_offline.py SITE_OFFLINE ZIP`.
+"""The offline copy as a zip a reader can download (step 3 of the build, guide/pipeline.py).
 
 The zip holds one folder, `trigger-point-guide/`, so unpacking it never scatters files; the
 reader opens `trigger-point-guide/index.html`. Made with Python's zipfile, with no network, and
@@ -7,7 +7,6 @@ fixed moment, the same permissions, the same compression level.
 """
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,7 +17,7 @@ FIXED_DATE = (2000, 1, 1, 0, 0, 0)  # zip dates start in 1980; any fixed date wi
 def make_zip(site: Path, target: Path) -> None:
     site = site.resolve()
     if not (site / "index.html").is_file():
-        raise SystemExit(f"{site} has no index.html: build the offline copy first")
+        raise FileNotFoundError(f"{site} has no index.html: build the offline copy first")
     files = sorted(p for p in site.rglob("*") if p.is_file())
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w") as archive:
@@ -29,8 +28,3 @@ def make_zip(site: Path, target: Path) -> None:
             archive.writestr(entry, path.read_bytes(), compresslevel=9)
     partial.replace(target)
 
-
-if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        raise SystemExit(__doc__)
-    make_zip(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,81 @@
+"""Step 3: finish the built folder, whatever engine made it. The only code that changes built HTML.
+
+For every page of both builds:
+- the Content-Security-Policy and the referrer policy, first thing in <head> (guide/csp.py);
+- no `autocomplete` on Material's two toggle checkboxes (the Nu HTML validator rejects it there).
+For the hosted build: `_headers`, robots.txt's sitemap line (only with SITE_URL), and no sitemap
+at all without SITE_URL (it would list addresses of no real site).
+For the offline copy (file://): what a disk copy cannot use is left out (see LEFT_OUT).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.csp import headers_file, policy
+from guide.errors import GuideError
+
+CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
+# Material 9.8.2's base.html writes autocomplete="off" on its drawer and search checkboxes.
+TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)")'
+    r' autocomplete="off">')
+# Left out of the offline copy: the sitemap and robots.txt (no web host), the 404 page (no server
+# shows it), the JSON search index (file:// reads search/search_index.js), source maps.
+LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", "robots.txt", "404.html", "search/search_index.json", "_headers")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Which build is being finished, and what it needs to know."""
+    offline: bool
+    site_url: str | None          # checked by guide/site_url.py; None when SITE_URL is not set
+    script_hashes: tuple[str, ...]
+    search_languages: tuple[str, ...] = ("en",)
+
+
+def finish_site(site: Path, variant: Variant) -> None:
+    """Every change the guide makes to a built folder, in order."""
+    if variant.offline:
+        leave_out_for_disk(site, variant.search_languages)
+    else:
+        write_hosting_files(site, variant)
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(finish_page(html, variant, page.relative_to(site).as_posix()), encoding="utf-8")
+
+
+def finish_page(html: str, variant: Variant, shown: str) -> str:
+    """One page, finished: its policies first in <head>, its toggles valid HTML."""
+    html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+    tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy(variant.script_hashes, variant.offline)}">\n'
+            '<meta name="referrer" content="no-referrer">')
+    html, count = CHARSET.subn(lambda m: m[0] + "\n" + tags, html, count=1)
+    if not count:
+        raise GuideError(shown, None, "the built page has no <meta charset> to put the security policy after",
+                         "The theme's page template changed: ask one of the guide's developers to update guide/finish.py")
+    return html
+
+
+def write_hosting_files(site: Path, variant: Variant) -> None:
+    (site / "_headers").write_text(headers_file(variant.script_hashes), encoding="utf-8")
+    robots = site / "robots.txt"
+    if variant.site_url:
+        if robots.exists():
+            with robots.open("a", encoding="utf-8") as f:
+                f.write(f"Sitemap: {variant.site_url}sitemap.xml\n")
+    else:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)
+
+
+def leave_out_for_disk(site: Path, languages: tuple[str, ...]) -> None:
+    for name in LEFT_OUT:
+        (site / name).unlink(missing_ok=True)
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+    lunr = site / "assets/javascripts/lunr"
+    if tuple(languages) == ("en",):
+        shutil.rmtree(lunr, ignore_errors=True)
