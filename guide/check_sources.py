@@ -37,6 +37,17 @@ GUIDE_NAMES = {"cite", "price", "cost_table", "cost_estimator", "course_estimate
                "sources_list", "whole_guide", "clinic", "costs"}
 PRICE_NAMES = ("private_session", "initial_visit", "follow_up")
 
+
+def _fields(model_name: str):
+    def names() -> set[str]:
+        from macros import models
+        return set(getattr(models, model_name).model_fields)
+    return names
+
+
+# The data an editor can show with {{ clinic.name }} or {{ costs.region }}: the models' fields.
+DATA_FIELDS = {"clinic": _fields("Clinic"), "costs": _fields("Costs")}
+
 # Material's admonition types (its docs, "Admonitions: Supported types"), and the guide's labels.
 BOX_TYPES = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
              "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail",
@@ -441,6 +452,14 @@ def check_template_code(page: Page) -> list[GuideError]:
                                                         for n in GUIDE_NAMES))
                                      + ". To show curly brackets as they are, put {% raw %} before them and "
                                        "{% endraw %} after"))
+    for attr in tree.find_all(jinja2.nodes.Getattr):
+        if isinstance(attr.node, jinja2.nodes.Name) and attr.node.name in DATA_FIELDS:
+            known = DATA_FIELDS[attr.node.name]()
+            if attr.attr not in known:
+                errors.append(GuideError(page.shown, attr.lineno + offset,
+                                         f'the name "{attr.attr}" after a dot inside {{{{ }}}} does not exist',
+                                         f"Check the spelling: {attr.node.name}. can be followed by "
+                                         + ", ".join(sorted(known))))
     for call in tree.find_all(jinja2.nodes.Call):
         if isinstance(call.node, jinja2.nodes.Name) and call.node.name == "price":
             arg = call.args[0] if call.args else None

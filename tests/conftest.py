@@ -18,7 +18,7 @@ ARTICLE = SHARED / "seed" / "article.txt"
 TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
 
 # The parts of the project a build reads; copied when a test needs to change one of them.
-PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml")
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -28,11 +28,13 @@ def build_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on a project folder, as `make site` does."""
+def guide_build(project: Path, out: Path, command: str = "site", **env: str) -> subprocess.CompletedProcess:
+    """Run the build's one path (`python -m guide site`, what `make site` runs) on a project folder,
+    publishing into out/site and out/site-offline. `command="check"` publishes nothing."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "guide", command, "--site-dir", str(out / "site"),
+         "--offline-dir", str(out / "site-offline")],
+        cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=600,
     )
 
 
@@ -48,27 +50,9 @@ def copy_project(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The hosted build of the guide, built once with --strict."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
-
-
-@pytest.fixture(scope="session")
-def offline_site_dir(tmp_path_factory) -> Path:
-    """The offline copy of the guide (OFFLINE=true), built once with --strict, as `make site` does."""
-    out = tmp_path_factory.mktemp("site-offline")
-    result = mkdocs_build(ROOT, out, OFFLINE="true")
-    assert result.returncode == 0, f"the strict offline build failed:\n{result.stdout}\n{result.stderr}"
-    return out
-
-
-@pytest.fixture(scope="session")
 def made_site(tmp_path_factory) -> Path:
     """What `make site` makes, made by `make site` into a temporary folder: site/ (with the
-    offline zip inside) and site-offline/."""
+    offline zip inside) and site-offline/. Every test of the built guide reads this one build."""
     out = tmp_path_factory.mktemp("made")
     result = subprocess.run(
         ["make", "--no-print-directory", "-o", ".venv/.installed", "site",
@@ -77,6 +61,18 @@ def made_site(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, f"make site failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+@pytest.fixture(scope="session")
+def site_dir(made_site) -> Path:
+    """The hosted build of the guide, as `make site` published it."""
+    return made_site / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_site_dir(made_site) -> Path:
+    """The offline copy of the guide (read from file://), as `make site` published it."""
+    return made_site / "site-offline"
 
 
 @pytest.fixture(scope="module", params=["hosted", "offline"])

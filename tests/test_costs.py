@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, built_path, copy_project, mkdocs_build
+from conftest import ROOT, built_path, copy_project, guide_build
 from macros.models import load_guide_data
 from macros.render import course_total, format_money
 
@@ -66,9 +66,9 @@ def test_changing_the_data_changes_the_tables(tmp_path):
     text = re.sub(r"(?m)^  high: .*$", "  high: 175", text)
     text = re.sub(r"(?m)^estimate_follow_ups: .*$", "estimate_follow_ups: [3]", text)
     data.write_text(text, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = guide_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    read = lambda src: BeautifulSoup(built_path(tmp_path / "site", src).read_text(encoding="utf-8"), "lxml")
+    read = lambda src: BeautifulSoup(built_path(tmp_path / "out" / "site", src).read_text(encoding="utf-8"), "lxml")
     table = _table_rows(read("booking-and-cost.md"))
     assert table[0][1].endswith("to $175") and table[1][1] == "About $123.45" and table[2][1] == "About $91 on average"
     assert _table_rows(read("course-of-treatment.md")) == [
