@@ -32,6 +32,7 @@ def on_files(files, config):
     return files
 
 
+@event_priority(100)  # before mkdocs-macros renders the page, which then adds the raw cited works
 def on_page_markdown(markdown, page, config, files):
     page.meta = templates.escaped_meta(page.meta)
     return markdown

@@ -22,6 +22,7 @@ except ImportError:  # Zensical builds without MkDocs installed
         """A mistake in the guide's files that stops the build."""
 
 from macros.citations import check_citations, find_citations, pages_citing
+from macros.escaping import escaped
 from macros.models import GuideDataError, load_glossary, load_guide_data
 from macros.render import (cited_works, handout_section, relative_link, render_citation,
                            render_cost_estimator, render_cost_table, render_course_estimate,
@@ -36,20 +37,23 @@ def define_env(env) -> None:
     project = Path(env.project_dir)
     docs_dir = project / env.conf["docs_dir"]  # absolute under MkDocs, relative under Zensical
     try:
-        data = load_guide_data(project / "data")
-        glossary = load_glossary(project / GLOSSARY_FILE)
+        raw = load_guide_data(project / "data")
+        glossary = escaped(load_glossary(project / GLOSSARY_FILE))
         citations = find_citations(docs_dir)
-        check_citations(citations, data, docs_dir.name, Path("data/sources.yml"))
+        check_citations(citations, raw, docs_dir.name, Path("data/sources.yml"))
     except GuideDataError as err:
         raise PluginError(str(err)) from None
+    # What the pages show is escaped for the Markdown it lands in (macros/escaping.py); the
+    # structured data is built from the raw text and escaped by the template's `tojson`.
+    data = escaped(raw)
     citing = pages_citing(citations)
     titles = nav_titles(env.conf.get("nav") or [])
 
     sources_by_page: dict[str, list] = {}
-    for source in data.sources:
+    for source in raw.sources:
         for page in citing.get(source.id, ()):
             sources_by_page.setdefault(page, []).append(source)
-    sources_by_page[HANDOUT_PAGE] = list(data.sources)  # the handout holds every page's citations
+    sources_by_page[HANDOUT_PAGE] = list(raw.sources)  # the handout holds every page's citations
     # Read by on_pre_page_macros below: the sources each page cites, for its structured data.
     env.variables["_cited_works_by_page"] = {page: cited_works(tuple(s)) for page, s in sources_by_page.items()}
     env.variables["clinic"] = data.clinic
@@ -92,21 +96,21 @@ def define_env(env) -> None:
 
     def whole_guide() -> str:
         """Every page of the guide, in navigation order, as one printable page."""
-        # Rendered here with the guide's own macros, so it works the same under both engines.
+        # Each page is rendered with the same names the page itself is rendered with (mkdocs-macros'
+        # variables and macros, under MkDocs and Zensical alike); a failure names that page.
         jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
-        names = {**guide_macros, "clinic": data.clinic, "costs": data.costs}
+        names = {**dict(env.variables), **dict(env.macros), **guide_macros}
         sections = []
         for page in titles:
             if page == HANDOUT_PAGE:
                 continue
+            source = handout_section((docs_dir / page).read_text(encoding="utf-8"))
             try:
-                source = handout_section((docs_dir / page).read_text(encoding="utf-8"))
                 sections.append(jinja.from_string(source).render(names))
-            except Exception:  # noqa: BLE001
-                # A mistake in that page (or a menu entry naming a missing file) fails the build
-                # when the page itself is built, with its own file and line; reporting it here
-                # would blame the handout, which the editor did not touch.
-                sections.append(f"*The page {page} could not be added to the handout.*")
+            except Exception as err:  # noqa: BLE001 - reported with the page it came from
+                raise PluginError(f"docs/{page}: this page cannot be added to the printable handout ({err}). "
+                                  "What to do: build the page on its own first (make site names the line), "
+                                  "then build again") from None
         return "\n\n".join(sections)
 
     guide_macros = {f.__name__: f for f in (cite, price, cost_table, cost_estimator, course_estimate,
