@@ -1,7 +1,7 @@
 """`make check`: every check an editor's change must pass, with messages a non-programmer can act on.
 
     .venv/bin/python tools/check.py              all the checks, in order
-    .venv/bin/python tools/check.py spelling     one or more of: data build markdown spelling workflows
+    .venv/bin/python tools/check.py spelling     one or more of: sources build markdown spelling workflows
 
 Every problem is printed as "file, line N: what is wrong. What to do: how to fix it". The exit
 status is 0 when every check passed, 1 otherwise. The pre-commit hooks (.pre-commit-config.yaml)
@@ -41,59 +41,46 @@ def existing(paths: list[str]) -> list[str]:
     return [p for p in paths if (ROOT / p).exists()]
 
 
-# --- data files ---------------------------------------------------------------------------
+# --- the build's own checks (guide/pipeline.py) ----------------------------------------------
 
-def check_data() -> bool:
-    """The data files load into the guide's models, and every citation matches a source."""
-    from macros.citations import check_citations, find_citations
-    from macros.models import GuideDataError, load_guide_data
-
-    try:
-        data = load_guide_data(Path("data"))
-        check_citations(find_citations(Path("docs")), data, "docs", Path("data/sources.yml"))
-    except GuideDataError as err:
-        say(f"  {err}")
-        return False
-    say("  The data files (data/costs.yml, data/sources.yml, data/clinic.yml) are correct.")
-    return True
-
-
-# --- the build ----------------------------------------------------------------------------
-
-PROBLEM = re.compile(r"^(ERROR|WARNING)\s+-\s+(?P<message>.*)$")
-REVIEW_DUE = re.compile(r"^INFO\s+-\s+(?P<message>REVIEW DUE - .*)$")
 review_notices: list[str] = []
 
 
+def check_sources() -> bool:
+    """Step 1 of the build: pages, front matter, links, menu, data files, citations."""
+    from guide.check_sources import check_sources as run_checks
+
+    report = run_checks(ROOT)
+    review_notices.extend(report.notices)
+    for error in report.errors:
+        say(f"  {error}")
+    if not report.errors:
+        say("  The pages, their links and front matter, the menu and the data files are correct.")
+    return not report.errors
+
+
 def check_build() -> bool:
-    """`mkdocs build --strict` into a temporary folder: links, sections, menu, pages, dates."""
-    with tempfile.TemporaryDirectory(prefix="guide-check-") as out:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out], env=env)
-    output = (result.stdout + "\n" + result.stderr).splitlines()
-    problems: list[str] = []
-    for line in output:
-        if m := PROBLEM.match(line):
-            problems.append(m["message"])
-        elif m := REVIEW_DUE.match(line):
-            review_notices.append(m["message"].removeprefix("REVIEW DUE - "))
-        elif problems and line.startswith(" ") and line.strip():
-            problems[-1] += "\n      " + line.strip()
-    for problem in problems:
-        say(f"  {problem}")
-    if result.returncode == 0:
-        say("  The guide builds: every page, link, section link, menu entry and review date is correct.")
-        return True
-    config_error = re.findall(r'in "[^"]*mkdocs\.yml", line (\d+)', result.stdout + result.stderr)
-    if not problems and config_error:  # the settings file itself cannot be read
-        say(f"  mkdocs.yml, line {config_error[-1]}: this line cannot be read. What to do: in the menu (nav:), "
-            "each line is two spaces, a dash, a space, then 'Page title: file.md', like the lines around it; "
-            "check the indentation and the colon on this line and the one before it")
-    elif not problems:  # something this script does not know: show the end of MkDocs' own report
-        say("  The build failed. The end of its report:")
-        for line in output[-25:]:
-            say(f"    {line}")
-    return False
+    """Steps 2 to 4 of the build, for both copies, into a temporary folder (nothing is published)."""
+    from guide.errors import GuideError
+    from guide.pipeline import OFFLINE_ZIP, BuildFailed, build_copy, plan
+    from guide.site_url import check_site_url
+
+    try:
+        builds = plan(ROOT, check_site_url(os.environ.get("SITE_URL")), OFFLINE_ZIP)
+        with tempfile.TemporaryDirectory(prefix="guide-check-") as tmp:
+            for build in builds:
+                out = Path(tmp) / build.name
+                out.mkdir()
+                build_copy(ROOT, build, out, os.environ.get("GUIDE_ENGINE") or "mkdocs")
+    except GuideError as err:
+        say(f"  {err}")
+        return False
+    except BuildFailed as failed:
+        for err in failed.errors:
+            say(f"  {err}")
+        return False
+    say("  The guide builds, and both copies (hosted and offline) passed the output checks.")
+    return True
 
 
 # --- Markdown lint --------------------------------------------------------------------------
@@ -246,8 +233,8 @@ def check_workflows() -> bool:
 # --- all together -------------------------------------------------------------------------
 
 CHECKS = {
-    "data": ("Data files (data/*.yml)", check_data),
-    "build": ("Build the guide (links, sections, menu, macros, review dates)", check_build),
+    "sources": ("Pages, menu and data files (links, sections, front matter, review dates)", check_sources),
+    "build": ("Build both copies of the guide and check what readers get", check_build),
     "markdown": ("Markdown layout of the pages", check_markdown),
     "spelling": ("Spelling", check_spelling),
     "workflows": ("GitHub workflows", check_workflows),
@@ -265,8 +252,8 @@ def main(names: list[str]) -> int:
     for number, name in enumerate(names, start=1):
         title, check = CHECKS[name]
         say(f"[{number}/{len(names)}] {title}")
-        if name == "build" and "data" in failed:
-            say("  Skipped: fix the data files first (the build reads them).")
+        if name == "build" and "sources" in failed:
+            say("  Skipped: fix the mistakes above first (the build reads those files).")
             failed.append(name)
             continue
         if not check():
