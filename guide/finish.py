@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.csp import headers_file, policy
+from guide.csp import SCRIPT, headers_file, is_runnable_inline, policy, script_hash
 from guide.errors import GuideError
 
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
@@ -47,10 +47,19 @@ def finish_site(site: Path, variant: Variant) -> None:
         page.write_text(finish_page(html, variant, page.relative_to(site).as_posix()), encoding="utf-8")
 
 
+def page_script_hashes(html: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """The allowed template scripts this page carries: its policy names only those (a page
+    without tabs does not carry the tab scripts' hashes). A script outside the allow-list gets no
+    hash here, so the browser would not run it, and guide/verify.py refuses the page."""
+    present = {script_hash(m["body"]) for m in SCRIPT.finditer(html) if is_runnable_inline(m["attrs"])}
+    return tuple(h for h in allowed if h in present)
+
+
 def finish_page(html: str, variant: Variant, shown: str) -> str:
     """One page, finished: its policies first in <head>, its toggles valid HTML."""
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
-    tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy(variant.script_hashes, variant.offline)}">\n'
+    hashes = page_script_hashes(html, variant.script_hashes)
+    tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, variant.offline)}">\n'
             '<meta name="referrer" content="no-referrer">')
     html, count = CHARSET.subn(lambda m: m[0] + "\n" + tags, html, count=1)
     if not count:

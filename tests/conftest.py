@@ -16,6 +16,8 @@ SHARED = ROOT.parent / "shared"
 ARTICLE = SHARED / "seed" / "article.txt"
 # A stand-in repository address, so the "Edit this page" links are built and can be checked.
 TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
+# A stand-in address for the hosted guide, so canonical links, the sitemap and robots.txt are built.
+TEST_SITE_URL = "https://example-clinic.github.io/trigger-point-guide/"
 
 # The parts of the project a build reads; copied when a test needs to change one of them.
 PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml")
@@ -57,7 +59,7 @@ def made_site(tmp_path_factory) -> Path:
     result = subprocess.run(
         ["make", "--no-print-directory", "-o", ".venv/.installed", "site",
          f"SITE_DIR={out / 'site'}", f"OFFLINE_DIR={out / 'site-offline'}", f"BIN={Path(sys.executable).parent}"],
-        cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
+        cwd=ROOT, env=build_env(SITE_URL=TEST_SITE_URL), capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, f"make site failed:\n{result.stdout}\n{result.stderr}"
     return out
