@@ -19,8 +19,8 @@ TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
 # A stand-in address for the hosted guide, so canonical links, the sitemap and robots.txt are built.
 TEST_SITE_URL = "https://example-clinic.github.io/trigger-point-guide/"
 
-# The parts of the project a build reads; copied when a test needs to change one of them.
-PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml")
+from guide.check_sources import read_config  # noqa: E402
+from scripts.project import PROJECT_PARTS, copy_project  # noqa: E402,F401  (shared with the benches)
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -38,17 +38,6 @@ def guide_build(project: Path, out: Path, command: str = "site", **env: str) -> 
          "--offline-dir", str(out / "site-offline")],
         cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=600,
     )
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the parts of the project a build reads, for tests that break or change them."""
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 @pytest.fixture(scope="session")
@@ -90,25 +79,14 @@ def html_pages(site: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def config() -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-
-
-def _nav_pages(nav) -> list[tuple[str, str]]:
-    pages = []
-    for item in nav:
-        for title, target in item.items():
-            pages.extend([(title, target)] if isinstance(target, str) else _nav_pages(target))
-    return pages
+    """mkdocs.yml as the build's first step reads it."""
+    return read_config(ROOT)[0]
 
 
 @pytest.fixture(scope="session")
-def nav_pages(config) -> list[tuple[str, str]]:
+def nav_pages() -> list[tuple[str, str]]:
     """(title, source file) for every page in the navigation, in order."""
-    return _nav_pages(config["nav"])
+    return [(entry.title, entry.target) for entry in read_config(ROOT)[1] if entry.target]
 
 
 def built_path(site: Path, src: str) -> Path:
