@@ -17,7 +17,7 @@ ARTICLE = SHARED / "seed" / "article.txt"
 # A stand-in repository address, so the "Edit this page" links are built and can be checked.
 TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
 # A stand-in address for the hosted guide, so canonical links, the sitemap and robots.txt are built.
-TEST_SITE_URL = "https://example-clinic.github.io/trigger-point-guide/"
+TEST_SITE_URL = "https://trigger-point-guide.example.org/"  # at a root, as the tests serve it
 
 from guide.check_sources import read_config  # noqa: E402
 from scripts.project import PROJECT_PARTS, copy_project  # noqa: E402,F401  (shared with the benches)
