@@ -21,41 +21,26 @@ except ImportError:  # Zensical builds without MkDocs installed
     class PluginError(Exception):
         """A mistake in the guide's files that stops the build."""
 
-from macros.citations import check_citations, find_citations, pages_citing
-from macros.escaping import escaped
-from macros.models import GuideDataError, load_glossary, load_guide_data
-from macros.render import (cited_works, handout_section, relative_link, render_citation,
+from macros.content import HANDOUT_PAGE, load_guide
+from macros.models import GuideDataError
+from macros.render import (handout_section, relative_link, render_citation,
                            render_cost_estimator, render_cost_table, render_course_estimate,
                            render_glossary, render_price, render_sources_page)
 
 SOURCES_PAGE = "sources.md"
-HANDOUT_PAGE = "print.md"
-GLOSSARY_FILE = "includes/glossary.md"
 
 
 def define_env(env) -> None:
     project = Path(env.project_dir)
     docs_dir = project / env.conf["docs_dir"]  # absolute under MkDocs, relative under Zensical
     try:
-        raw = load_guide_data(project / "data")
-        glossary = escaped(load_glossary(project / GLOSSARY_FILE))
-        citations = find_citations(docs_dir)
-        check_citations(citations, raw, docs_dir.name, Path("data/sources.yml"))
+        guide = load_guide(project, docs_dir)
     except GuideDataError as err:
         raise PluginError(str(err)) from None
-    # What the pages show is escaped for the Markdown it lands in (macros/escaping.py); the
-    # structured data is built from the raw text and escaped by the template's `tojson`.
-    data = escaped(raw)
-    citing = pages_citing(citations)
+    data, glossary, citing = guide.data, guide.glossary, guide.citing
     titles = nav_titles(env.conf.get("nav") or [])
-
-    sources_by_page: dict[str, list] = {}
-    for source in raw.sources:
-        for page in citing.get(source.id, ()):
-            sources_by_page.setdefault(page, []).append(source)
-    sources_by_page[HANDOUT_PAGE] = list(raw.sources)  # the handout holds every page's citations
     # Read by on_pre_page_macros below: the sources each page cites, for its structured data.
-    env.variables["_cited_works_by_page"] = {page: cited_works(tuple(s)) for page, s in sources_by_page.items()}
+    env.variables["_cited_works_by_page"] = guide.cited_works_by_page
     env.variables["clinic"] = data.clinic
     env.variables["costs"] = data.costs
 
