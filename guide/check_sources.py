@@ -71,6 +71,8 @@ AUTOLINK = re.compile(r"<(?P<target>[a-z][a-z0-9+.-]*:[^>\s]*)>", re.I)
 HTML_TAG = re.compile(r"</?(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>?")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 JINJA_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+# An attribute list ({ #id .class key=value }) that sets anything but an id or a class.
+ATTR_LIST_SETTING = re.compile(r"\{:?\s*[^{}]*?(?<![\w-])(?P<name>[a-zA-Z_:][\w:.-]*)\s*=[^{}]*\}")
 
 
 @dataclass
@@ -302,6 +304,9 @@ def check_layout(page: Page, labels: list[str]) -> list[GuideError]:
                                      f"Use exactly {' or '.join(repr(x) for x in labels)}, with the same capitals, "
                                      "so a reader's choice follows them to other pages"))
         plain = CODE_SPAN.sub("", JINJA_SPAN.sub("", line))
+        if setting := ATTR_LIST_SETTING.search(plain):
+            errors.append(GuideError(page.shown, number, f"the braces {{ }} set '{setting['name']}=', which pages "
+                                     "may not set", "In { } after a heading, write only an id such as { #my-id }"))
         if TYPED_DOLLARS.search(plain):
             errors.append(GuideError(page.shown, number, "a dollar amount is typed into the page",
                                      'Amounts come from data/costs.yml: write {{ price("follow_up") }} (or '
