@@ -49,11 +49,11 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
 # the versions already locked unless an .in file asks for another; to move every indirect
 # dependency to its newest version: make requirements REQUIREMENTS_ARGS=--upgrade
 # The tool is uv, pinned (with hashes) in requirements-tools.txt, in a venv of its own.
-# --python-version 3.11.5: the oldest Python the lock must serve (pymdown-extensions 13 needs 3.11.5).
+# --python-version 3.11: the lock serves every Python 3.11, Debian 12's 3.11.2 included.
 TOOLS_VENV        := .venv-tools
 REQUIREMENTS_ARGS ?=
 UV_COMPILE = $(TOOLS_VENV)/bin/uv pip compile --quiet --no-config --no-python-downloads --universal \
-	--python-version 3.11.5 --generate-hashes --custom-compile-command "make requirements" $(REQUIREMENTS_ARGS)
+	--python-version 3.11 --generate-hashes --custom-compile-command "make requirements" $(REQUIREMENTS_ARGS)
 
 $(TOOLS_VENV)/.installed: requirements-tools.txt
 	$(PYTHON) -m venv $(TOOLS_VENV)
