@@ -144,7 +144,20 @@ def read_config(project: Path, config_name: str = "mkdocs.yml") -> tuple[dict, l
                          "like the lines around it; check the indentation and the colon on this line and the one "
                          "before it") from None
     nav_node = next((v for k, v in node.value if k.value == "nav"), None) if isinstance(node, yaml.MappingNode) else None
-    return config, list(_nav_entries(nav_node)) if nav_node is not None else []
+    nav = list(_nav_entries(nav_node)) if nav_node is not None else []
+    parent_name = config.pop("INHERIT", None)
+    if parent_name:  # as MkDocs merges INHERIT: groups of names name by name, lists replaced whole
+        parent, parent_nav = read_config(project, str(Path(config_name).parent / parent_name))
+        config = _merged(parent, config)
+        nav = nav if nav_node is not None else parent_nav
+    return config, nav
+
+
+def _merged(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        merged[key] = _merged(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
 
 
 def _nav_entries(node: yaml.Node):

@@ -36,12 +36,14 @@ class Variant:
     search_languages: tuple[str, ...] = ("en",)
 
 
-def finish_site(site: Path, variant: Variant) -> None:
-    """Every change the guide makes to a built folder, in order."""
+def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] = ()) -> None:
+    """Every change the guide makes to a built folder, in order. language_folders: the folders
+    of the other editions inside it ("es"), each a site of its own with its own sitemap."""
     if variant.offline:
-        leave_out_for_disk(site, variant.search_languages)
+        for folder in ("", *language_folders):
+            leave_out_for_disk(site / folder if folder else site, variant.search_languages)
     else:
-        write_hosting_files(site, variant)
+        write_hosting_files(site, variant, language_folders)
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         page.write_text(finish_page(html, variant, page.relative_to(site).as_posix()), encoding="utf-8")
@@ -68,16 +70,19 @@ def finish_page(html: str, variant: Variant, shown: str) -> str:
     return html
 
 
-def write_hosting_files(site: Path, variant: Variant) -> None:
+def write_hosting_files(site: Path, variant: Variant, language_folders: tuple[str, ...] = ()) -> None:
     (site / "_headers").write_text(headers_file(variant.script_hashes), encoding="utf-8")
     robots = site / "robots.txt"
+    folders = ("", *language_folders)
     if variant.site_url:
         if robots.exists():
             with robots.open("a", encoding="utf-8") as f:
-                f.write(f"Sitemap: {variant.site_url}sitemap.xml\n")
-    else:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (site / name).unlink(missing_ok=True)
+                for folder in folders:
+                    f.write(f"Sitemap: {variant.site_url}{folder + '/' if folder else ''}sitemap.xml\n")
+    else:  # a sitemap of no real address helps no one
+        for folder in folders:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / folder / name).unlink(missing_ok=True)
 
 
 def leave_out_for_disk(site: Path, languages: tuple[str, ...]) -> None:
@@ -86,5 +91,12 @@ def leave_out_for_disk(site: Path, languages: tuple[str, ...]) -> None:
     for source_map in site.rglob("*.map"):
         source_map.unlink()
     lunr = site / "assets/javascripts/lunr"
-    if tuple(languages) == ("en",):
+    if tuple(languages) == ("en",):  # English needs none of lunr's language files
         shutil.rmtree(lunr, ignore_errors=True)
+    elif lunr.is_dir():  # only the languages the guide searches in, and what they need
+        keep = {f"lunr.{lang}.min.js" for lang in languages} | {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+        for path in (lunr / "min").glob("lunr.*.min.js"):
+            if path.name not in keep:
+                path.unlink()
+        for extra in ("tinyseg.js", "wordcut.js"):
+            (lunr / extra).unlink(missing_ok=True)
