@@ -22,7 +22,7 @@ except ImportError:  # Zensical builds without MkDocs installed
         """A mistake in the guide's files that stops the build."""
 
 from macros.citations import check_citations, find_citations, pages_citing
-from macros.models import GuideDataError, load_glossary, load_guide_data
+from macros.models import GuideDataError, check_page_meta, load_glossary, load_guide_data
 from macros.render import (cited_works, handout_section, relative_link, render_citation,
                            render_cost_estimator, render_cost_table, render_course_estimate,
                            render_glossary, render_price, render_sources_page)
@@ -53,6 +53,7 @@ def define_env(env) -> None:
     # Read by on_pre_page_macros below: the sources each page cites, for its structured data.
     env.variables["_cited_works_by_page"] = {page: cited_works(tuple(s)) for page, s in sources_by_page.items()}
     env.variables["clinic"] = data.clinic
+    env.variables["_clinic_contact_href"] = data.clinic.contact_href
     env.variables["costs"] = data.costs
 
     def this_page() -> str:
@@ -72,7 +73,8 @@ def define_env(env) -> None:
 
     def cost_table() -> str:
         """The price table from data/costs.yml, with its source cited."""
-        return render_cost_table(data.costs, cite(data.costs.source))
+        source = data.sources[data.source_number(data.costs.source) - 1]
+        return render_cost_table(data.costs, cite(data.costs.source), source.publisher)
 
     def cost_estimator() -> str:
         """The interactive estimate (first visit plus follow-ups), from data/costs.yml."""
@@ -89,6 +91,10 @@ def define_env(env) -> None:
     def sources_list() -> str:
         """The sources, numbered, each with the pages that cite it."""
         return render_sources_page(data.sources, citing, titles, this_page())
+
+    def page_count() -> int:
+        """How many pages the guide's menu lists, counted at build time (for the accessibility page)."""
+        return len(titles)
 
     def whole_guide() -> str:
         """Every page of the guide, in navigation order, as one printable page."""
@@ -110,14 +116,24 @@ def define_env(env) -> None:
         return "\n\n".join(sections)
 
     guide_macros = {f.__name__: f for f in (cite, price, cost_table, cost_estimator, course_estimate,
-                                            glossary_list, sources_list, whole_guide)}
+                                            glossary_list, sources_list, page_count, whole_guide)}
     for function in guide_macros.values():
         env.macro(function)
 
 
 def on_pre_page_macros(env) -> None:
-    """Give the page template the works this page cites, for its schema.org JSON-LD."""
-    env.page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(env.page), [])
+    """Check the page's front matter, and give the page template what it shows beyond the text:
+    the works this page cites and its reviewer (schema.org JSON-LD), and the clinic's contact
+    for the feedback link at its foot."""
+    page = env.page
+    where = f"{Path(env.conf['docs_dir']).name}/{page_path(page)}"
+    try:
+        meta = check_page_meta(dict(page.meta), page.file.content_string, where)
+    except GuideDataError as err:
+        raise PluginError(str(err)) from None
+    page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(page), [])
+    page.meta["reviewed_by_ld"] = meta.reviewed_by_ld()
+    page.meta["clinic_contact_href"] = env.variables["_clinic_contact_href"]
 
 
 def asset_url(page, asset: str) -> str:

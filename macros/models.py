@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -57,9 +57,15 @@ class PriceRange(_Model):
         return self
 
 
+# A year a figure was published: four digits, such as 2019.
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
 class Costs(_Model):
     checked: date
     source: Text
+    study_year: Year
+    report_year: Year
     currency: Literal["USD"]
     region: Text
     private_session: PriceRange
@@ -68,6 +74,13 @@ class Costs(_Model):
     dry_needling_billing: Text
     estimate_follow_ups: tuple[Annotated[int, Field(gt=0, le=52)], ...] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _reported_after_study(self) -> "Costs":
+        if self.report_year < self.study_year:
+            raise ValueError(f"report_year ({self.report_year}) is before study_year ({self.study_year}): "
+                             "a study is reported in its own year or later")
+        return self
+
 
 class Source(_Model):
     id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -75,6 +88,8 @@ class Source(_Model):
     publisher: Text
     site: Text
     url: str = ""
+    # The day someone read the page at `url` and checked what the guide takes from it.
+    read_on: date | None = None
 
     @field_validator("url")
     @classmethod
@@ -83,10 +98,84 @@ class Source(_Model):
             raise ValueError("a url must be a full web address starting with https://, or left empty")
         return url
 
+    @model_validator(mode="after")
+    def _read_when_addressed(self) -> "Source":
+        if self.url and self.read_on is None:
+            raise ValueError("read_on is missing: a source with a url needs the date its page was read")
+        if self.read_on is not None and not self.url:
+            raise ValueError("read_on is set but url is empty: the date says when the page at the url was read")
+        return self
+
+
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+WEB_ADDRESS = re.compile(r"^https://[^\s/<>\"']+\.[^\s<>\"']+$")
+
 
 class Clinic(_Model):
     name: Text
     offers: Text
+    # Where readers can report a problem with the guide: a web address or an email address that
+    # the clinic itself has confirmed. Unset, the feedback link goes to the repository alone.
+    contact: str | None = None
+
+    @field_validator("contact")
+    @classmethod
+    def _contact(cls, contact: str | None) -> str | None:
+        if contact is None:
+            return None
+        if not (EMAIL.match(contact) or WEB_ADDRESS.match(contact)):
+            raise ValueError("contact must be an email address (name@example.org) or a web address "
+                             "starting with https://")
+        return contact
+
+    @property
+    def contact_href(self) -> str | None:
+        """The link target for the contact: mailto: for an email address."""
+        if self.contact is None:
+            return None
+        return f"mailto:{self.contact}" if EMAIL.match(self.contact) else self.contact
+
+
+class Reviewer(_Model):
+    """The clinician who reviewed a page: a name and credentials, as they wrote them."""
+    name: Text
+    credentials: Text
+
+
+class PageMeta(_Model):
+    """The front matter of a page in docs/ (the block between the two '---' lines).
+
+    description, reviewed and next_review are required; reviewed_by is optional and set only
+    when a named clinician has reviewed the page. Other keys (template, search, ...) belong to
+    MkDocs and Material and are let through unchecked here.
+    """
+    model_config = ConfigDict(extra="allow", frozen=True, str_strip_whitespace=True)
+
+    description: Text
+    reviewed: date
+    next_review: date
+    reviewed_by: Reviewer | None = None
+
+    @field_validator("reviewed", "next_review", mode="before")
+    @classmethod
+    def _plain_date(cls, value: Any) -> Any:
+        # YAML reads 2026-11-27 as a date; a date with a time, or text, is a mistake here.
+        if isinstance(value, datetime) or not isinstance(value, date):
+            raise ValueError("must be a date written as YYYY-MM-DD")
+        return value
+
+    @model_validator(mode="after")
+    def _next_after_last(self) -> "PageMeta":
+        if self.next_review <= self.reviewed:
+            raise ValueError(f"the next review ({self.next_review}) is not after the last review ({self.reviewed})")
+        return self
+
+    def reviewed_by_ld(self) -> dict | None:
+        """schema.org Person for the JSON-LD `reviewedBy`, or None without a reviewer."""
+        if self.reviewed_by is None:
+            return None
+        return {"@type": "Person", "name": self.reviewed_by.name,
+                "honorificSuffix": self.reviewed_by.credentials}
 
 
 class GlossaryEntry(_Model):
@@ -160,6 +249,44 @@ def load_guide_data(data_dir: Path) -> GuideData:
     return GuideData(costs=costs, sources=sources, clinic=clinic)
 
 
+def check_page_meta(meta: dict, source: str, where: str) -> PageMeta:
+    """A page's front matter (already read by MkDocs into `meta`) checked against PageMeta.
+
+    `source` is the page file's text, for the line numbers; `where` is the page as an editor
+    knows it, such as docs/aftercare.md. A mistake becomes one GuideDataError with its line.
+    """
+    try:
+        return PageMeta.model_validate(meta)
+    except ValidationError as err:
+        error = err.errors()[0]
+        node, first = None, 2  # the front matter's text starts on the file's second line
+        match = re.match(r"\A---\s*\n(.*?\n)---\s*(\n|\Z)", source, re.S)
+        if match:
+            try:
+                node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+            except yaml.YAMLError:
+                node = None
+        loc = list(error["loc"])
+        line = _line_at(node, loc)
+        line = line + first - 1 if line else None
+        field = ".".join(str(part) for part in loc) or "the front matter"
+        kind = error["type"]
+        if kind == "missing" and field.startswith("reviewed_by."):
+            problem, fix = (f"'{field}' is missing",
+                            "Give the reviewer both lines, indented by two spaces under 'reviewed_by:': "
+                            "'name: ...' and 'credentials: ...', or remove reviewed_by")
+        elif field.startswith("reviewed_by"):
+            problem, fix = (f"'{field}' must hold the reviewer's name and credentials, not {error.get('input')!r}",
+                            "Write 'reviewed_by:' and under it, indented by two spaces, 'name: ...' and "
+                            "'credentials: ...' (for example MD), or remove reviewed_by until a clinician "
+                            "has reviewed the page")
+        elif kind == "missing":
+            problem, fix = f"the front matter has no '{field}'", f"Add a line '{field}: ...' above the closing '---'"
+        else:
+            problem, fix = f"'{field}': {error['msg'].removeprefix('Value error, ')}", "Correct the value on that line"
+        raise GuideDataError(where, line, problem, fix) from None
+
+
 def _load(path: Path, model: type[_Model]) -> Any:
     raw, node = _read_yaml(path)
     if not isinstance(raw, dict):
@@ -221,6 +348,15 @@ def _explain(error: dict, model: type[_Model]) -> tuple[str, str]:
     message = error["msg"].removeprefix("Value error, ")
     if "low end" in message:
         return f"'{field}': {message}", "Put the smaller number after 'low:' and the larger after 'high:'"
+    if "read_on is missing" in message:
+        return (message, "Add a line 'read_on: YYYY-MM-DD' under its url: the day you read the page at that "
+                         "address and checked what the guide takes from it")
+    if "read_on is set but url is empty" in message:
+        return message, "Put the page's exact address after 'url:', or remove the read_on line"
+    if "report_year" in message:
+        return message, "Check both years against the source: study_year is when the study was done, report_year when the source published it"
+    if "contact must be" in message:
+        return message, "Write the address the clinic gave you, such as help@example.org or https://example.org/contact, or remove the line"
     return f"'{field}': {message}", "Correct the value on that line"
 
 
