@@ -95,7 +95,7 @@ def render_sources_page(sources: tuple[Source, ...], citing: dict[str, tuple[str
     parts = []
     for number, source in enumerate(sources, start=1):
         if source.url:
-            where = (f"Published by {source.publisher}, at [{source.url}]({source.url}){{ .source-address }}. "
+            where = (f"Published by {source.publisher}, at [{source.url}]({source.url}). "
                      f"We read this page on {format_date(source.read_on)}.")
         else:
             where = (f"Published by {source.publisher}, on {source.site}. The clinic's article named this "

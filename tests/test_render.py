@@ -84,7 +84,7 @@ def test_sources_page_gives_the_address_and_the_day_it_was_read():
                   read_on=date(2026, 12, 1))
     text = render_sources_page((read,), {}, {}, "sources.md")
     assert text.splitlines()[2] == ("Published by NHS, at [https://www.nhs.uk/x](https://www.nhs.uk/x)"
-                                    "{ .source-address }. We read this page on 1 December 2026.")
+                                    ". We read this page on 1 December 2026.")
 
 
 def test_glossary_is_a_sorted_definition_list():

@@ -58,19 +58,31 @@ def test_every_statement_on_the_safety_page_cites_a_source_with_an_address(html_
     assert not uncited, "statements on is-it-safe.md without a citation to a source with an address:\n" + "\n".join(uncited)
 
 
-@pytest.mark.parametrize("src", [SAFETY, AFTERCARE])
-def test_warning_signs_come_in_three_levels_each_saying_who_and_how_fast(html_tree, src):
-    cards = html_tree(src).select("article .admonition.care-card")
-    assert [next(k for k, _ in LEVELS if k in c["class"]) for c in cards] == [k for k, _ in LEVELS], src
+def test_the_safety_page_gives_warning_signs_as_three_care_cards(html_tree):
+    cards = html_tree(SAFETY).select("article .admonition.care-card")
+    assert [next(k for k, _ in LEVELS if k in c["class"]) for c in cards] == [k for k, _ in LEVELS]
     for card, (kind, title_words) in zip(cards, LEVELS):
         title = card.select_one(".admonition-title").get_text()
-        assert re.search(title_words, title, re.I), (src, kind, title)
+        assert re.search(title_words, title, re.I), (kind, title)
         cited = _cited_sources(card)
-        assert cited and all(s.url for s in cited), f"{src}: the {kind} card cites no source with an address"
+        assert cited and all(s.url for s in cited), f"the {kind} card cites no source with an address"
     emergency = re.sub(r"\s+", " ", cards[0].get_text(" "))
     assert "911" in emergency and re.search(r"breath", emergency) and re.search(r"chest pain", emergency)
     assert re.search(r"chest, upper back, neck or shoulders", emergency)
     assert re.search(r"practitioner", cards[1].select_one(".admonition-title").get_text(), re.I)
+
+
+def test_aftercare_tells_when_to_get_help_at_the_same_three_levels(html_tree):
+    """Compact on aftercare (it prints on one sheet): one cited list item per level, in its box."""
+    box = next(a for a in html_tree(AFTERCARE).select("article .admonition")
+               if "tell your practitioner" in a.select_one(".admonition-title").get_text().lower())
+    items = [li for li in box.select("li") if li.select_one("strong")]
+    assert len(items) == len(LEVELS)
+    for item, (_, words) in zip(items, LEVELS):
+        assert re.search(words, item.select_one("strong").get_text(), re.I), item.get_text()
+        cited = _cited_sources(item)
+        assert cited and all(s.url for s in cited), item.get_text()
+    assert any(a["href"].split("#")[0].rstrip("/").endswith("is-it-safe") for a in box.select("a[href]"))
 
 
 def test_the_safety_page_names_the_risks_and_who_should_check_first(html_tree):
