@@ -134,6 +134,7 @@ def on_pre_page_macros(env) -> None:
     page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(page), [])
     page.meta["reviewed_by_ld"] = meta.reviewed_by_ld()
     page.meta["clinic_contact_href"] = env.variables["_clinic_contact_href"]
+    page.meta["clinic_contact_is_email"] = str(env.variables["_clinic_contact_href"]).startswith("mailto:")
 
 
 def asset_url(page, asset: str) -> str:
