@@ -33,8 +33,6 @@ from guide.front_matter import split_front_matter, validate_front_matter
 # Names a page may use inside {{ }}: mkdocs-macros' own, and the guide's (macros/__init__.py).
 MACROS_BUILTINS = {"config", "page", "extra", "environment", "plugin", "git", "macros", "filters",
                    "filters_builtin", "now", "fix_url", "navigation", "files", "context", "macros_info"}
-GUIDE_NAMES = {"cite", "price", "cost_table", "cost_estimator", "course_estimate", "glossary_list",
-               "sources_list", "whole_guide", "clinic", "costs"}
 PRICE_NAMES = ("private_session", "initial_visit", "follow_up")
 
 
@@ -43,6 +41,12 @@ def _fields(model_name: str):
         from macros import models
         return set(getattr(models, model_name).model_fields)
     return names
+
+
+def guide_names(with_brackets: bool = False) -> set[str]:
+    """The guide's own names for {{ }}: its macros (shown as name(...)) and its data."""
+    from macros import MACRO_NAMES, VARIABLE_NAMES
+    return {f"{n}(...)" if with_brackets else n for n in MACRO_NAMES} | set(VARIABLE_NAMES)
 
 
 # The data an editor can show with {{ clinic.name }} or {{ costs.region }}: the models' fields.
@@ -462,12 +466,11 @@ def check_template_code(page: Page) -> list[GuideError]:
     errors = []
     assigned = {n.name for n in tree.find_all(jinja2.nodes.Name) if n.ctx in ("store", "param")}
     for name in tree.find_all(jinja2.nodes.Name):
-        if name.ctx == "load" and name.name not in GUIDE_NAMES | MACROS_BUILTINS | assigned:
+        if name.ctx == "load" and name.name not in guide_names() | MACROS_BUILTINS | assigned:
             errors.append(GuideError(page.shown, name.lineno + offset,
                                      f'"{name.name}" inside {{{{ }}}} is not a name the guide knows',
                                      "Check the spelling. The names you can use are: "
-                                     + ", ".join(sorted(n + ("(...)" if n not in {"clinic", "costs"} else "")
-                                                        for n in GUIDE_NAMES))
+                                     + ", ".join(sorted(guide_names(with_brackets=True)))
                                      + ". To show curly brackets as they are, put {% raw %} before them and "
                                        "{% endraw %} after"))
     for attr in tree.find_all(jinja2.nodes.Getattr):
@@ -505,16 +508,16 @@ def _syntax_error(page: Page, body: str, err: jinja2.TemplateSyntaxError, offset
         return GuideError(page.shown, opened + offset, f"a '{{% {tag} %}}' tag is opened here but never closed",
                           f"Add {closer} where the part it controls ends, or remove the tag")
     shown_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    for code in re.findall(r"\{\{(.*?)(?:\}\}|$)", shown_line):
+    if shown_line.count("{{") > shown_line.count("}}"):
+        return GuideError(page.shown, line + offset, "'{{' is not closed by '}}' on this line",
+                          'Write it as {{ name }} or {{ cite("source-id") }}, with both pairs of curly brackets')
+    for code in re.findall(r"\{\{(.*?)\}\}", shown_line):
         if code.count("(") > code.count(")"):
             return GuideError(page.shown, line + offset, "a '(' inside {{ }} is not closed by ')'",
                               'Write it as {{ cite("source-id") }}: the name, then ( and ) around what is quoted')
         if code.count('"') % 2 or code.count("'") % 2:
             return GuideError(page.shown, line + offset, "a quote inside {{ }} is not closed",
                               'Write it as {{ cite("source-id") }}, with a quote before and after the id')
-    if "{{" in shown_line and "}}" not in shown_line[shown_line.rfind("{{"):]:
-        return GuideError(page.shown, line + offset, "'{{' is not closed by '}}' on this line",
-                          'Write it as {{ name }} or {{ cite("source-id") }}, with both pairs of curly brackets')
     return GuideError(page.shown, line + offset, f"the {{{{ }}}} or {{% %}} code on this line cannot be read ({text})",
                       "Compare it with the examples in CONTRIBUTING.md")
 

@@ -59,6 +59,12 @@ class PageMeta(_Strict):
             raise ValueError(f"the next review ({self.next_review}) is not after the last review ({self.reviewed})")
         return self
 
+    def reviewed_by_ld(self) -> dict | None:
+        """schema.org Person for the JSON-LD `reviewedBy`, or None without a reviewer."""
+        if self.reviewed_by is None:
+            return None
+        return {"@type": "Person", "name": self.reviewed_by.name, "honorificSuffix": self.reviewed_by.credentials}
+
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
     """(the front matter's YAML, or None; the file's line where the page's text starts)."""
@@ -109,6 +115,13 @@ def validate_front_matter(text: str, shown: str) -> PageMeta:
 def _explain(error: dict, closing: int) -> tuple[str, str]:
     field = ".".join(str(p) for p in error["loc"]) or "the front matter"
     kind, value = error["type"], error.get("input")
+    if kind == "missing" and field.startswith("reviewed_by."):
+        return (f"'{field}' is missing", "Give the reviewer both lines, indented by two spaces under 'reviewed_by:': "
+                "'name: ...' and 'credentials: ...', or remove reviewed_by")
+    if field.startswith("reviewed_by"):
+        return (f"'{field}' must hold the reviewer's name and credentials, not {value!r}",
+                "Write 'reviewed_by:' and under it, indented by two spaces, 'name: ...' and 'credentials: ...' "
+                "(for example MD), or remove reviewed_by until a clinician has reviewed the page")
     if kind == "missing":
         if field in ("reviewed", "next_review"):
             return (f"the front matter has no '{field}' date",

@@ -22,12 +22,18 @@ except ImportError:  # Zensical builds without MkDocs installed
         """A mistake in the guide's files that stops the build."""
 
 from macros.content import HANDOUT_PAGE, load_guide
+from guide.front_matter import validate_front_matter
 from macros.models import GuideDataError
 from macros.render import (handout_section, relative_link, render_citation,
                            render_cost_estimator, render_cost_table, render_course_estimate,
                            render_glossary, render_price, render_sources_page)
 
 SOURCES_PAGE = "sources.md"
+# What a page may write inside {{ }}: the build's first step (guide/check_sources.py) refuses any
+# other name, with the page's line, before the engine runs. define_env registers exactly these.
+MACRO_NAMES = ("cite", "price", "cost_table", "cost_estimator", "course_estimate", "glossary_list",
+               "sources_list", "page_count", "whole_guide")
+VARIABLE_NAMES = ("clinic", "costs")
 
 
 def define_env(env) -> None:
@@ -42,6 +48,7 @@ def define_env(env) -> None:
     # Read by on_pre_page_macros below: the sources each page cites, for its structured data.
     env.variables["_cited_works_by_page"] = guide.cited_works_by_page
     env.variables["clinic"] = data.clinic
+    env.variables["_clinic_contact_href"] = data.clinic.contact_href
     env.variables["costs"] = data.costs
 
     def this_page() -> str:
@@ -61,7 +68,8 @@ def define_env(env) -> None:
 
     def cost_table() -> str:
         """The price table from data/costs.yml, with its source cited."""
-        return render_cost_table(data.costs, cite(data.costs.source))
+        source = data.sources[data.source_number(data.costs.source) - 1]
+        return render_cost_table(data.costs, cite(data.costs.source), source.publisher)
 
     def cost_estimator() -> str:
         """The interactive estimate (first visit plus follow-ups), from data/costs.yml."""
@@ -78,6 +86,10 @@ def define_env(env) -> None:
     def sources_list() -> str:
         """The sources, numbered, each with the pages that cite it."""
         return render_sources_page(data.sources, citing, titles, this_page())
+
+    def page_count() -> int:
+        """How many pages the guide's menu lists, counted at build time (for the accessibility page)."""
+        return len(titles)
 
     def whole_guide() -> str:
         """Every page of the guide, in navigation order, as one printable page."""
@@ -99,14 +111,27 @@ def define_env(env) -> None:
         return "\n\n".join(sections)
 
     guide_macros = {f.__name__: f for f in (cite, price, cost_table, cost_estimator, course_estimate,
-                                            glossary_list, sources_list, whole_guide)}
+                                            glossary_list, sources_list, page_count, whole_guide)}
+    assert tuple(guide_macros) == MACRO_NAMES, "MACRO_NAMES must list the macros define_env registers"
     for function in guide_macros.values():
         env.macro(function)
 
 
 def on_pre_page_macros(env) -> None:
-    """Give the page template the works this page cites, for its schema.org JSON-LD."""
-    env.page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(env.page), [])
+    """Give the page template what it shows beyond the text: the works this page cites and its
+    reviewer (schema.org JSON-LD), and the clinic's contact for the feedback link at its foot.
+    The front matter is read through the build's one model (guide/front_matter.py), which step 1
+    has already checked; under a live preview this catches an edit made since."""
+    page = env.page
+    where = f"{Path(env.conf['docs_dir']).name}/{page_path(page)}"
+    try:
+        meta = validate_front_matter(page.file.content_string, where)
+    except GuideDataError as err:
+        raise PluginError(str(err)) from None
+    page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(page), [])
+    page.meta["reviewed_by_ld"] = meta.reviewed_by_ld()
+    page.meta["clinic_contact_href"] = env.variables["_clinic_contact_href"]
+    page.meta["clinic_contact_is_email"] = str(env.variables["_clinic_contact_href"]).startswith("mailto:")
 
 
 def asset_url(page, asset: str) -> str:

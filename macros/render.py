@@ -31,8 +31,8 @@ def format_date(day) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def render_cost_table(costs: Costs, citation: str) -> str:
-    """The price table on the cost page."""
+def render_cost_table(costs: Costs, citation: str, publisher: str) -> str:
+    """The price table on the cost page, saying where its figures come from and how old they are."""
     rows = [
         ("A private acupuncture session", f"{format_range(costs.private_session)}"),
         ("A first acupuncture visit, without insurance", f"About {format_money(costs.initial_visit)}"),
@@ -41,11 +41,16 @@ def render_cost_table(costs: Costs, citation: str) -> str:
     ]
     return "\n".join([
         f"Typical prices in {costs.region}. The first-visit and follow-up figures are for paying "
-        f"without insurance.{citation} Figures from our sources, last checked on {format_date(costs.checked)}.",
+        f"without insurance. They come from a {costs.study_year} study, as {publisher} reported it in "
+        f"{costs.report_year}.{citation} The range for a private session comes from the clinic's article. "
+        "Prices may be higher now.",
         "",
         "| What you pay for | Typical cost |",
         "| --- | --- |",
         *(f"| {what} | {cost} |" for what, cost in rows),
+        "",
+        f"Checked on {format_date(costs.checked)}: the day an editor last compared these figures with "
+        "their sources. It is not the date of the prices.",
     ])
 
 
@@ -86,16 +91,23 @@ def render_citation(number: int, source: Source, href: str) -> str:
 
 def render_sources_page(sources: tuple[Source, ...], citing: dict[str, tuple[str, ...]],
                         page_titles: dict[str, str], from_page: str) -> str:
-    """The list of sources, each with the pages that cite it."""
+    """The list of sources, each with its address and the day it was read, and the pages citing it."""
     parts = []
     for number, source in enumerate(sources, start=1):
-        where = f"[{source.site}]({source.url})" if source.url else source.site
+        if source.url:
+            where = (f"Published by {source.publisher}, at [{source.url}]({source.url}). "
+                     f"We read this page on {format_date(source.read_on)}.")
+        else:
+            where = (f"Published by {source.publisher}, on {source.site}. The clinic's article named this "
+                     "source without a web address, and we have not found its exact page. So we cannot "
+                     "check which facts it supports: where the guide cites it, the sentence says the fact "
+                     "comes from the clinic's article.")
         pages = citing.get(source.id, ())
         cited_on = ", ".join(f"[{page_titles.get(p, p)}]({relative_link(from_page, p)})" for p in pages)
         parts += [
             f"## {number}. {source.publisher}: {source.title} {{ #{source.id} }}",
             "",
-            f"Published by {source.publisher}, on {where}.",
+            where,
             "",
             f"Cited on: {cited_on}." if cited_on else "Not cited on any page yet.",
             "",
