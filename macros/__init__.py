@@ -47,7 +47,7 @@ def define_env(env) -> None:
     project = Path(env.project_dir)
     docs_dir = project / env.conf["docs_dir"]  # absolute under MkDocs, relative under Zensical
     lang = language(env.conf)
-    spanish = lang == "es"
+    in_spanish = lang == "es"  # (not "spanish": that is the macro below)
     try:
         data = load_guide_data(project / "data")
         glossary = load_glossary(project / GLOSSARY_FILES[lang])
@@ -85,15 +85,15 @@ def define_env(env) -> None:
 
     def cost_table() -> str:
         """The price table from data/costs.yml, with its source cited."""
-        return (render_cost_table_es if spanish else render_cost_table)(data.costs, cite(data.costs.source))
+        return (render_cost_table_es if in_spanish else render_cost_table)(data.costs, cite(data.costs.source))
 
     def cost_estimator() -> str:
         """The interactive estimate (first visit plus follow-ups), from data/costs.yml."""
-        return (render_cost_estimator_es if spanish else render_cost_estimator)(data.costs, asset_url(env.page, "assets/javascripts/estimator.js"))
+        return (render_cost_estimator_es if in_spanish else render_cost_estimator)(data.costs, asset_url(env.page, "assets/javascripts/estimator.js"))
 
     def course_estimate() -> str:
         """The estimated cost of a first visit plus a few follow-ups, from data/costs.yml."""
-        return (render_course_estimate_es if spanish else render_course_estimate)(data.costs)
+        return (render_course_estimate_es if in_spanish else render_course_estimate)(data.costs)
 
     def glossary_list() -> str:
         """Every term of includes/glossary.md with its meaning, for the glossary page."""
@@ -101,7 +101,7 @@ def define_env(env) -> None:
 
     def sources_list() -> str:
         """The sources, numbered, each with the pages that cite it."""
-        return (render_sources_page_es if spanish else render_sources_page)(data.sources, citing, titles, this_page())
+        return (render_sources_page_es if in_spanish else render_sources_page)(data.sources, citing, titles, this_page())
 
     def whole_guide() -> str:
         """Every page of the guide, in navigation order, as one printable page."""
