@@ -7,6 +7,7 @@ Fernández-Huerta runs from 0 (very hard) to 100 (very easy); 70 and above reads
 easy" (bastante fácil), the guide's floor for every Spanish page (issue 14).
 
     .venv/bin/python tests/prose_es.py /tmp/es-site     # score of every page of a Spanish build
+    .venv/bin/python tests/prose_es.py docs-es          # the same, from the Markdown (not built)
 """
 from __future__ import annotations
 
@@ -43,7 +44,27 @@ def page_scores(site: Path) -> dict[str, float]:
     return scores
 
 
+def markdown_prose(markdown: str) -> str:
+    """The prose of a page's Markdown source, for a page not built yet: front matter and macros
+    ({{ ... }}) removed, then rendered and measured as a built page is (page_prose)."""
+    import re
+
+    import markdown as md
+
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", text)
+    html = md.markdown(text, extensions=["admonition", "attr_list", "def_list", "md_in_html", "tables",
+                                         "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"])
+    return page_prose(f'<article class="md-content__inner">{html}</article>')
+
+
 def main(site: Path) -> int:
+    if site.suffix == ".md" or site.is_dir() and not (site / "index.html").exists():
+        pages = [site] if site.suffix == ".md" else sorted(site.glob("*.md"))
+        for page in pages:
+            score = fernandez_huerta(markdown_prose(page.read_text(encoding="utf-8")))
+            print(f"{score:6.1f}  {page}{'' if score >= FLOOR else '   < ' + str(FLOOR)}")
+        return 0
     scores = page_scores(site)
     for rel, score in scores.items():
         print(f"{score:6.1f}  {rel}{'' if score >= FLOOR else '   < ' + str(FLOOR)}")
