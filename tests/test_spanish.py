@@ -323,3 +323,28 @@ def test_the_spanish_question_set_names_real_pages():
 def test_spanish_prose_is_measured_like_english():
     html = "<article class='md-content__inner'><h1>T</h1><p>Una frase corta.</p><table><tr><td>$1</td></tr></table></article>"
     assert page_prose(html) == "Una frase corta."
+
+
+# --- hreflang: each page names its twin (guide/hreflang.py, run after both builds) ----------
+
+def test_each_page_and_sitemap_names_its_twin_in_the_other_language(site_dir, es_site, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from guide.hreflang import link_editions
+
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    shutil.copytree(es_site, site / "es")
+    base = "http://127.0.0.1:8000/"  # both configs' site_url when SITE_URL and SITE_URL_ES are unset
+    assert link_editions(site, base) == 2 * len(list((ROOT / SPANISH_DIR).rglob("*.md")))
+    for folder in ("", "es/"):
+        links = {link["hreflang"]: link["href"] for link in BeautifulSoup(
+            (site / folder / "aftercare" / "index.html").read_text(encoding="utf-8"), "lxml").select(
+            'head link[rel="alternate"][hreflang]')}
+        assert links == {"en": base + "aftercare/", "es": base + "es/aftercare/", "x-default": base + "aftercare/"}
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for folder in ("", "es/"):
+        root = ET.parse(site / folder / "sitemap.xml").getroot()
+        for url in root.findall("s:url", ns):
+            alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+            assert url.find("s:loc", ns).text.strip() in alternates.values() and set(alternates) == {"en", "es", "x-default"}
