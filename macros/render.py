@@ -269,7 +269,7 @@ def render_sources_page_es(sources: tuple[Source, ...], citing: dict[str, tuple[
         pages = citing.get(source.id, ())
         cited_on = ", ".join(f"[{page_titles.get(p, p)}]({relative_link(from_page, p)})" for p in pages)
         parts += [
-            f"## {number}. {source.publisher}: {source.title} {{ #{source.id} }}",
+            f"## {number}. {source.publisher}: {source.title} {{ #{source.id} lang=en }}",
             "",
             f"Publicado por {source.publisher}, en {where}. Está en inglés.",
             "",
