@@ -348,3 +348,11 @@ def test_each_page_and_sitemap_names_its_twin_in_the_other_language(site_dir, es
         for url in root.findall("s:url", ns):
             alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
             assert url.find("s:loc", ns).text.strip() in alternates.values() and set(alternates) == {"en", "es", "x-default"}
+
+
+def test_the_spanish_glossary_reads_easily():
+    """The glossary's meanings (tooltips and the Glossary page's list, which page_prose leaves out)."""
+    from macros.models import load_glossary
+
+    meanings = "\n".join(e.definition for e in load_glossary(ROOT / "includes" / "glossary.es.md"))
+    assert fernandez_huerta(meanings) >= FLOOR
