@@ -356,3 +356,16 @@ def test_the_spanish_glossary_reads_easily():
 
     meanings = "\n".join(e.definition for e in load_glossary(ROOT / "includes" / "glossary.es.md"))
     assert fernandez_huerta(meanings) >= FLOOR
+
+
+def test_the_spanish_config_repeats_every_english_list():
+    """INHERIT replaces lists whole: a hook, plugin or extension added to mkdocs.yml only would
+    silently be missing from the Spanish edition."""
+    def names(items) -> list[str]:
+        return [item if isinstance(item, str) else next(iter(item)) for item in items]
+
+    english, spanish = _load_yaml(ROOT / "mkdocs.yml"), _load_yaml(ROOT / ES_CONFIG)
+    assert spanish["hooks"] == english["hooks"]
+    assert names(spanish["plugins"]) == names(english["plugins"])
+    assert names(spanish["markdown_extensions"]) == names(english["markdown_extensions"])
+    assert [len(spanish["theme"]["palette"])] == [len(english["theme"]["palette"])]
