@@ -16,6 +16,7 @@ from pathlib import Path
 
 from guide.csp import SCRIPT, headers_file, is_runnable_inline, policy, script_hash
 from guide.errors import GuideError
+from guide.hreflang import link_editions
 
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 # Material 9.8.2's base.html writes autocomplete="off" on its drawer and search checkboxes.
@@ -44,6 +45,8 @@ def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] 
             leave_out_for_disk(site / folder if folder else site, variant.search_languages)
     else:
         write_hosting_files(site, variant, language_folders)
+        if variant.site_url and language_folders:
+            link_editions(site, variant.site_url)  # each page names its twin (guide/hreflang.py)
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         page.write_text(finish_page(html, variant, page.relative_to(site).as_posix()), encoding="utf-8")

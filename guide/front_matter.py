@@ -45,6 +45,9 @@ class PageMeta(_Strict):
     template: Literal["handout.html"] | None = None
     search: SearchSettings | None = None
     hide: tuple[Literal["navigation", "toc", "footer", "feedback"], ...] | None = None
+    # A translated page (docs-es/): which version of its English page it translates, and when.
+    translation_of: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] | None = None
+    translated: date | None = None
 
     @field_validator("reviewed", "next_review", mode="before")
     @classmethod

@@ -29,20 +29,22 @@ class Guide:
     cited_works_by_page: dict[str, list[dict]]
 
 
-def load_guide(project: Path, docs_dir: Path) -> Guide:
-    """The guide's content; a GuideError (file, line, fix) when a file is wrong."""
-    return _load(project.resolve(), docs_dir.resolve(), _fingerprint(project, docs_dir))
+def load_guide(project: Path, docs_dir: Path, glossary_file: str = GLOSSARY_FILE) -> Guide:
+    """The guide's content (with the glossary of the edition being built); a GuideError (file,
+    line, fix) when a file is wrong."""
+    return _load(project.resolve(), docs_dir.resolve(), glossary_file,
+                 _fingerprint(project, docs_dir, glossary_file))
 
 
-def _fingerprint(project: Path, docs_dir: Path) -> tuple:
-    files = [*sorted((project / "data").glob("*.yml")), project / GLOSSARY_FILE, *sorted(docs_dir.rglob("*.md"))]
+def _fingerprint(project: Path, docs_dir: Path, glossary_file: str) -> tuple:
+    files = [*sorted((project / "data").glob("*.yml")), project / glossary_file, *sorted(docs_dir.rglob("*.md"))]
     return tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists())
 
 
 @lru_cache(maxsize=4)
-def _load(project: Path, docs_dir: Path, fingerprint: tuple) -> Guide:
+def _load(project: Path, docs_dir: Path, glossary_file: str, fingerprint: tuple) -> Guide:
     raw = load_guide_data(project / "data")
-    glossary = load_glossary(project / GLOSSARY_FILE)
+    glossary = load_glossary(project / glossary_file)
     citations = find_citations(docs_dir)
     check_citations(citations, raw, docs_dir.name, Path("data/sources.yml"))
     citing = pages_citing(citations)

@@ -5,7 +5,8 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "docs-es", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml",
+                 "mkdocs.es.yml")
 
 
 def copy_project(dest: Path, root: Path = ROOT) -> Path:
