@@ -96,8 +96,12 @@ def macro_problem(output: list[str], project: Path, docs: str = "docs") -> Guide
     if line is not None:
         from guide.front_matter import split_front_matter
         path = project / docs / page
-        if path.is_file():
-            line += split_front_matter(path.read_text(encoding="utf-8"))[1] - 1
+        if path.is_file():  # MkDocs hands the macros the text after the front matter and blank lines
+            lines = path.read_text(encoding="utf-8").splitlines()
+            start = split_front_matter("\n".join(lines) + "\n")[1]
+            while start <= len(lines) and not lines[start - 1].strip():
+                start += 1
+            line += start - 1
     attribute = re.search(r"has no attribute '([^']+)'", message or "")
     if attribute:
         problem = f'the name "{attribute[1]}" after a dot inside {{{{ }}}} does not exist'
