@@ -9,7 +9,9 @@ functions take a built page's HTML and return it changed:
   wrapped in a link to its entry on the glossary page (Tab reaches it; Enter opens the meaning);
   every later <abbr> of it becomes plain text. Content tabs count as the reader sees them: a term
   first used inside the "Dry needling" tab is defined again at its first use in the
-  "Acupuncture" tabs, since a reader sees one or the other (content.tabs.link).
+  "Acupuncture" tabs, since a reader sees one or the other (content.tabs.link); and a term
+  defined in one tab only is defined again at its next use outside the tabs, so the reader of
+  the other tab gets it too (the reader of the first tab then sees it defined twice).
   A first use is never put inside a heading, a link, a tab label, a summary, a glossary entry's
   own term (<dt>) or code: there a term becomes plain text, and its first use elsewhere is
   defined. A term used only in such places keeps one plain <abbr> (a hover tooltip).
@@ -71,6 +73,7 @@ class _Scanner(HTMLParser):
         self.stack: list[tuple[str, str]] = []  # (tag, role): role "set", "labels", "label", "block", ""
         self.sets: list[_TabSet] = []
         self.tracks: list[str] = []
+        self.all_tracks: set[str] = set()
         self.abbrs: list[_Abbr] = []
         self.open_abbr: _Abbr | None = None
         self.label_text: list[str] | None = None
@@ -97,6 +100,7 @@ class _Scanner(HTMLParser):
             label = tab_set.labels[tab_set.blocks] if tab_set.blocks < len(tab_set.labels) else f"#{tab_set.blocks}"
             tab_set.blocks += 1
             self.tracks.append(label)
+            self.all_tracks.add(label)
         if tag == "abbr" and self.open_abbr is None:
             inside = {t for t, _ in self.stack}
             self.open_abbr = _Abbr(start, start + len(self.get_starttag_text()),
@@ -170,11 +174,14 @@ def _define(source: str, glossary_href: str | None) -> str:
     common: set[str] = set()
     per_track: dict[str, set[str]] = {}
     keep: dict[int, bool] = {}  # index -> link it (True) or leave a plain <abbr> (False)
+    tracks = scanner.all_tracks
     for i, abbr in enumerate(abbrs):
         key = _key(abbr.text)
         seen = common if abbr.track is None else per_track.setdefault(abbr.track, set())
         if key in common or key in seen or not abbr.eligible:
             continue
+        if abbr.track is None and tracks and all(key in per_track.get(t, ()) for t in tracks):
+            continue  # every tab defined it already: whichever the reader picked, they saw it
         seen.add(key)
         keep[i] = glossary_href is not None
     # A term with no place for a first use keeps its first <abbr>, plain.
