@@ -59,10 +59,12 @@ def test_theme_links_tabs_and_follows_the_system_colour_scheme(html_tree):
     home = html_tree("index.md")
     features = _theme_config(home)["features"]
     assert "content.tabs.link" in features
-    schemes = [i.get("data-md-color-scheme") for i in home.select("input.md-option[data-md-color-scheme]")]
-    assert {"default", "slate"} <= set(schemes), "light and dark schemes with a toggle"
-    medias = [i.get("data-md-color-media") for i in home.select("input.md-option")]
-    assert "(prefers-color-scheme)" in medias, "the first choice follows the reader's system"
+    # The colour switch (issue 12): one button; the colours script knows a light and a dark
+    # scheme, each for the system setting it follows until the reader presses the button.
+    assert home.select_one("button[data-guide-palette]"), "the colour switch"
+    palette = json.loads(home.select_one("script[data-palette]")["data-palette"])
+    assert {(p["media"], p["scheme"]) for p in palette} >= {
+        ("(prefers-color-scheme: light)", "default"), ("(prefers-color-scheme: dark)", "slate")}
     assert home.select_one(".md-search"), "search box"
 
 

@@ -1,7 +1,4 @@
-/* The colour switch in the header (overrides/partials/palette.html): one button, pressed while
-   the dark colours show. A press gives the other scheme; if that is the system's own, the page
-   follows the system again (and its later changes), else the choice is kept in localStorage as
-   Material keeps it. The colours were set before the header was drawn (colors.html). */
+/* The colour switch (partials/palette.html, which says how it works); colours: colors.html. */
 (function () {
   var colors = window.__guide_colors, button = document.querySelector("[data-guide-palette]"), body = document.body;
   if (!colors || !button) return;
