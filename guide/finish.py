@@ -9,6 +9,7 @@ For the offline copy (file://): what a disk copy cannot use is left out (see LEF
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
@@ -16,7 +17,9 @@ from pathlib import Path
 
 from guide.csp import SCRIPT, headers_file, is_runnable_inline, policy, script_hash
 from guide.errors import GuideError
+from guide.glossary_terms import anchor_glossary_entries, define_terms_at_first_use
 from guide.hreflang import link_editions
+from guide.print_links import name_links_in_folder
 
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 # Material 9.8.2's base.html writes autocomplete="off" on its drawer and search checkboxes.
@@ -47,9 +50,30 @@ def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] 
         write_hosting_files(site, variant, language_folders)
         if variant.site_url and language_folders:
             link_editions(site, variant.site_url)  # each page names its twin (guide/hreflang.py)
+    name_links_in_folder(site)  # printed links say which page they lead to (guide/print_links.py)
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
+        html = define_glossary_terms(html, site, page, language_folders)
         page.write_text(finish_page(html, variant, page.relative_to(site).as_posix()), encoding="utf-8")
+
+
+GLOSSARY_PAGES = ("glossary/index.html", "glossary.html")   # hosted, offline
+HOLDS_THE_GLOSSARY = ("glossary", "print")                  # the glossary page, and the handout
+
+
+def define_glossary_terms(html: str, site: Path, page: Path, language_folders: tuple[str, ...]) -> str:
+    """Glossary terms defined at their first use on the page, as links to their entry on the
+    glossary page of the page's own edition (guide/glossary_terms.py)."""
+    rel = page.relative_to(site)
+    edition = site / rel.parts[0] if len(rel.parts) > 1 and rel.parts[0] in language_folders else site
+    name = page.parent.name if page.name == "index.html" else page.stem
+    if page.parent != edition and name in HOLDS_THE_GLOSSARY or (page.parent == edition and page.stem in HOLDS_THE_GLOSSARY):
+        return define_terms_at_first_use(anchor_glossary_entries(html), "")
+    glossary = next((edition / g for g in GLOSSARY_PAGES if (edition / g).is_file()), None)
+    if glossary is None:
+        return define_terms_at_first_use(html, None)
+    href = posixpath.relpath(glossary, page.parent)
+    return define_terms_at_first_use(html, href.removesuffix("index.html") if glossary.name == "index.html" else href)
 
 
 def page_script_hashes(html: str, allowed: tuple[str, ...]) -> tuple[str, ...]:

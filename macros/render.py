@@ -138,7 +138,9 @@ def cited_works(sources: tuple[Source, ...]) -> list[dict]:
 
 
 def render_cost_estimator(costs: Costs, script_src: str, default_visits: int = 4, max_visits: int = 52) -> str:
-    """The cost estimator, on one line of phrasing elements so it can sit in a content tab's paragraph.
+    """The cost estimator, on one line of phrasing elements so it can sit in a paragraph. It is
+    never put in a content tab: a reader who picked another tab would not see it (issue 12). Its
+    instructions are inside it, so they are hidden with it (without JavaScript, and in print).
 
     The figures ride in data- attributes; the script at script_src (assets/javascripts/estimator.js,
     loaded only on pages with an estimator) does the sum. The estimator is hidden until that
@@ -146,6 +148,8 @@ def render_cost_estimator(costs: Costs, script_src: str, default_visits: int = 4
     """
     return (
         f'<span class="cost-estimator" data-initial="{costs.initial_visit}" data-follow-up="{costs.follow_up}" hidden>'
+        f'<span class="estimator-intro">Enter how many visits you expect. Your practitioner can tell you how many '
+        f'they suggest. The sum uses the acupuncture prices above.</span> '
         f'<label for="estimator-visits">Number of visits, counting the first one</label> '
         f'<input id="estimator-visits" name="visits" type="number" inputmode="numeric" min="1" max="{max_visits}" '
         f'step="1" value="{default_visits}"> '
