@@ -18,7 +18,7 @@ from pathlib import Path
 from guide.csp import SCRIPT, headers_file, is_runnable_inline, policy, script_hash
 from guide.errors import GuideError
 from guide.glossary_terms import anchor_glossary_entries, define_terms_at_first_use
-from guide.hreflang import link_editions
+from guide.hreflang import link_editions, without_page_alternates
 from guide.print_links import name_links_in_folder
 
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
@@ -87,6 +87,7 @@ def page_script_hashes(html: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
 def finish_page(html: str, variant: Variant, shown: str) -> str:
     """One page, finished: its policies first in <head>, its toggles valid HTML."""
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+    html = without_page_alternates(html)
     hashes = page_script_hashes(html, variant.script_hashes)
     tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, variant.offline)}">\n'
             '<meta name="referrer" content="no-referrer">')

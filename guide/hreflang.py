@@ -7,9 +7,10 @@ search engines want each page to name its own twin, with a full address, and the
 say the same. This step, run on the hosted build after both editions are built (not on the
 offline copy, which no search engine reads):
 
-- in every page that has a twin, replaces the hreflang links with one per edition to the same
-  page, plus x-default (the English page), as full addresses from site_url;
-- in both sitemaps (sitemap.xml, and its .gz), adds the same alternates to each <url> entry.
+- in both sitemaps (sitemap.xml, and its .gz), adds to each <url> entry one alternate per edition
+  for the same page, plus x-default (the English page), as full addresses from site_url
+  (search engines read hreflang from sitemaps as from pages);
+- pages carry no <link rel="alternate" hreflang> (see without_page_alternates for why).
 
 Pure function of the folder: `link_editions(site, site_url)`; nothing else is read.
 """
@@ -25,7 +26,6 @@ EDITIONS = (("en", ""), ("es", "es/"))
 SKIP = ("assets/", "search/")
 
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-_CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">\n?')
 _URL_ENTRY = re.compile(r"(<url>\s*<loc>(?P<loc>[^<]+)</loc>)")
 
 
@@ -62,21 +62,22 @@ def alternate_links(site_url: str, address: str, editions: list[tuple[str, str]]
                    for lang, href in links)
 
 
+def without_page_alternates(html_text: str) -> str:
+    """A page without <link rel="alternate" hreflang> in its head.
+
+    Material's script fetches "sitemap.xml" next to every such link's address, on every page
+    view: for links to pages (as search engines want them) that is a request for a file that
+    does not exist, two or three times a page, on a reader's phone data. The sitemaps say the
+    same to search engines (link_editions), and the visible language switch leads readers to
+    the same page (overrides/partials/alternate.html), so the pages carry none."""
+    return _ALTERNATE.sub("", html_text)
+
+
 def link_editions(site: Path, site_url: str) -> int:
-    """Write the page-to-page alternates into every page with a twin, and into the sitemaps.
-    Returns the number of pages changed."""
+    """Write the page-to-page alternates into both editions' sitemaps, with full addresses.
+    Returns the number of pages that have a twin."""
     pairs = twins(site)
-    changed = 0
-    for address, editions in pairs.items():
-        block = alternate_links(site_url, address, editions)
-        for _, folder in editions:
-            page = site / folder / address / "index.html"
-            text = page.read_text(encoding="utf-8")
-            text = _ALTERNATE.sub("", text)
-            canonical = _CANONICAL.search(text)
-            at = canonical.end() if canonical else text.index("</head>")
-            page.write_text(text[:at] + block + text[at:], encoding="utf-8")
-            changed += 1
+    changed = sum(len(editions) for editions in pairs.values())
     for _, folder in EDITIONS:
         sitemap = site / folder / "sitemap.xml"
         if sitemap.is_file():
