@@ -1,7 +1,9 @@
 """Shared fixtures: the guide is built once per test session, and tests read what a reader gets."""
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,11 +13,17 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The checkout these tests and their tools (.venv, node_modules, .venv-zensical) live in.
+CHECKOUT = Path(__file__).resolve().parent.parent
+# The project the tests read and build: this checkout, or the copy GUIDE_PROJECT names (the
+# editor's-day test, tests/test_editors_day.py, runs every test against an edited copy this way).
+ROOT = Path(os.environ["GUIDE_PROJECT"]).resolve() if os.environ.get("GUIDE_PROJECT") else CHECKOUT
+SHARED = CHECKOUT.parent / "shared"
 ARTICLE = SHARED / "seed" / "article.txt"
 # A stand-in repository address, so the "Edit this page" links are built and can be checked.
 TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
+# A stand-in for the hosted guide's address (SITE_URL), as the Pages workflow sets it.
+TEST_SITE_URL = "https://guide.example.org/"
 
 # The parts of the project a build reads; copied when a test needs to change one of them.
 PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml")
@@ -52,12 +60,13 @@ def copy_project(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def made_site(tmp_path_factory) -> Path:
     """What `make site` makes, made by `make site` into a temporary folder: site/ (with the
-    offline zip inside) and site-offline/. Every test of the built guide reads this one build."""
+    offline zip inside) and site-offline/, with SITE_URL set as the Pages workflow sets it.
+    Every test of the built guide reads this one build."""
     out = tmp_path_factory.mktemp("made")
     result = subprocess.run(
         ["make", "--no-print-directory", "-o", ".venv/.installed", "site",
          f"SITE_DIR={out / 'site'}", f"OFFLINE_DIR={out / 'site-offline'}", f"BIN={Path(sys.executable).parent}"],
-        cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
+        cwd=ROOT, env=build_env(SITE_URL=TEST_SITE_URL), capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, f"make site failed:\n{result.stdout}\n{result.stderr}"
     return out
@@ -117,6 +126,43 @@ def built_path(site: Path, src: str) -> Path:
     if stem.endswith("/index"):
         return site / stem.removesuffix("index") / "index.html"
     return site / stem / "index.html"
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    if lines and lines[0].strip() == "---":
+        return next((i + 1 for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+    return 0
+
+
+@functools.cache
+def page_sources() -> dict[str, str]:
+    """docs/ page (as "aftercare.md") -> its Markdown text, for tests that find a page by what it
+    holds rather than by its file name (an editor may rename a page's file)."""
+    docs = ROOT / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def page_titled(title: str) -> str:
+    """The docs/ page whose title (its '# ' heading) is `title`."""
+    for src, text in page_sources().items():
+        lines = text.splitlines()
+        heading = next((l for l in lines[_front_matter_end(lines):] if l.startswith("# ")), None)
+        if heading and heading[2:].strip() == title:
+            return src
+    raise AssertionError(f"no page in docs/ has the title '# {title}' (the tests find pages by their title)")
+
+
+def pages_calling(macro: str) -> list[str]:
+    """The docs/ pages whose text calls {{ macro(...) }}."""
+    call = re.compile(r"\{\{-?\s*" + re.escape(macro) + r"\s*\(")
+    return [src for src, text in page_sources().items() if call.search(text)]
+
+
+def page_calling(macro: str) -> str:
+    """The one docs/ page that calls {{ macro(...) }}."""
+    found = pages_calling(macro)
+    assert len(found) == 1, f"expected one page calling {macro}(), found {found}"
+    return found[0]
 
 
 @pytest.fixture(scope="session")
