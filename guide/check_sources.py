@@ -177,13 +177,17 @@ def check_sources(project: Path, config_name: str = "mkdocs.yml", today: date | 
 
     report.errors += check_file_names(docs, docs_name)
     pages: dict[str, Page] = {}
+    unreadable: set[str] = set()
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
         shown = f"{docs_name}/{src}"
         try:
             text = read_text(path, shown)
         except GuideError as err:
+            # One message for the file; it still exists, so links to it and its menu line are fine.
             report.errors.append(err)
+            unreadable.add(src)
+            pages[src] = Page(src, shown, "", 1)
             continue
         _, body_start = split_front_matter(text)
         pages[src] = Page(src, shown, text, body_start)
@@ -191,13 +195,17 @@ def check_sources(project: Path, config_name: str = "mkdocs.yml", today: date | 
     report.errors += check_nav(nav, pages, docs, docs_name, config_name)
     report.errors += check_data(project, docs)
 
-    anchors = {src: page_anchors(page) for src, page in pages.items()}
+    anchors = {src: None if src in unreadable else page_anchors(page) for src, page in pages.items()}
     for page in pages.values():
+        if page.src in unreadable:
+            continue
         try:
             meta = validate_front_matter(page.text, page.shown)
         except GuideError as err:
             report.errors.append(err)
             meta = None
+        if meta is not None:
+            report.errors += check_front_matter_text(page, meta)
         if meta is not None and meta.next_review < (today or date.today()):
             report.notices.append(
                 f"{page.shown}: its next review was due on {meta.next_review.isoformat()}. What to do: ask a "
@@ -207,6 +215,28 @@ def check_sources(project: Path, config_name: str = "mkdocs.yml", today: date | 
         report.errors += check_links(page, pages, anchors, docs)
         report.errors += check_template_code(page)
     return report
+
+
+# Characters a front-matter text may not hold: it lands in <meta content="...">, in the page's
+# <title> and in JSON-LD, where < > " could end the place it sits in (the same rule as menu titles).
+MARKUP = re.compile(r'[<>"`]|&\w+;|&#')
+
+
+def check_front_matter_text(page: Page, meta) -> list[GuideError]:
+    """The front matter's texts are plain words: no markup, no double quotes."""
+    errors = []
+    texts = {"description": meta.description, "title": meta.title}
+    if meta.reviewed_by is not None:
+        texts.update({"name": meta.reviewed_by.name, "credentials": meta.reviewed_by.credentials})
+    lines = page.lines[: max(page.body_start - 1, 0)]
+    for name, value in texts.items():
+        if value and MARKUP.search(value):
+            line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{name}:")), None)
+            errors.append(GuideError(page.shown, line, f"the {name} contains <, >, \" or ` (or an &...; code), "
+                                     "which would end the place it is written in the page",
+                                     f"Write the {name} in plain words: for quotes use ' or “ ”, and write "
+                                     "'less than' or 'more than' instead of < and >"))
+    return errors
 
 
 def check_file_names(docs: Path, docs_name: str) -> list[GuideError]:
@@ -259,6 +289,8 @@ def check_data(project: Path, docs: Path) -> list[GuideError]:
         check_citations(find_citations(docs), data, docs.name, Path("data/sources.yml"))
     except GuideError as err:
         return [err]
+    except UnicodeDecodeError:
+        return []  # a page that is not UTF-8: reported once, by its file, in check_sources()
     return []
 
 
