@@ -57,6 +57,50 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def apply_edit(project: Path, step: dict, encoding: str = "utf-8") -> int:
+    """One edit of a project copy, as tests/broken/README.md describes; returns the line where
+    the new text starts (1 for a new or renamed file).
+
+    - {file, find, replace}: `find` occurs exactly once in the file and is replaced;
+    - {file, find_re, replace}: the same with a regular expression (matched exactly once);
+    - {file, replace}: the file is created (or overwritten) with `replace` as its text;
+    - {file, append}: `append` is added at the end of the file;
+    - {rename: docs/a.md, to: docs/b.md}: the file is renamed;
+    - {replace_all: old, with: new, files: [glob, ...]}: every `old` in those files becomes `new`
+      (what an editor's search-and-replace does), and at least one is found.
+    """
+    if "rename" in step:
+        (project / step["rename"]).rename(project / step["to"])
+        return 1
+    if "append" in step:
+        target = project / step["file"]
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text + step["append"], encoding="utf-8")
+        return text.count("\n") + 1
+    if "replace_all" in step:
+        changed = 0
+        for pattern in step["files"]:
+            for path in sorted(project.glob(pattern)):
+                text = path.read_text(encoding="utf-8")
+                if step["replace_all"] in text:
+                    path.write_text(text.replace(step["replace_all"], step["with"]), encoding="utf-8")
+                    changed += 1
+        assert changed, f"{step['replace_all']!r} is in none of {step['files']}; the edit needs updating"
+        return 1
+    target = project / step["file"]
+    if "find" not in step and "find_re" not in step:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(step["replace"].encode(encoding))
+        return 1
+    text = target.read_text(encoding="utf-8")
+    pattern = re.compile(step["find_re"]) if "find_re" in step else re.compile(re.escape(step["find"]))
+    found = pattern.findall(text)
+    assert len(found) == 1, f"{step['file']}: the text to find occurs {len(found)} times; the edit needs updating"
+    start = pattern.search(text).start()
+    target.write_bytes(pattern.sub(lambda _: step["replace"], text).encode(encoding))
+    return text.count("\n", 0, start) + 1
+
+
 @pytest.fixture(scope="session")
 def made_site(tmp_path_factory) -> Path:
     """What `make site` makes, made by `make site` into a temporary folder: site/ (with the

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CHECKOUT, ROOT, copy_project, guide_build
+from conftest import CHECKOUT, ROOT, apply_edit, copy_project, guide_build
 
 BROKEN = CHECKOUT / "tests" / "broken"
 CASES = sorted(BROKEN.glob("*.yml"))
@@ -35,31 +35,13 @@ def load_case(path: Path) -> dict:
     return case
 
 
-def edit(project: Path, step: dict, encoding: str = "utf-8") -> int:
-    """One edit in the project copy; the line where the new text starts (1 for a new file)."""
-    if "rename" in step:
-        (project / step["rename"]).rename(project / step["to"])
-        return 1
-    target = project / step["file"]
-    if "find" not in step and "find_re" not in step:
-        target.write_text(step["replace"], encoding=encoding)
-        return 1
-    text = target.read_text(encoding="utf-8")
-    pattern = re.compile(step["find_re"]) if "find_re" in step else re.compile(re.escape(step["find"]))
-    found = pattern.findall(text)
-    assert len(found) == 1, f"{step['file']}: the text to find occurs {len(found)} times; the case needs updating"
-    start = pattern.search(text).start()
-    target.write_bytes(pattern.sub(lambda _: step["replace"], text).encode(encoding))
-    return text.count("\n", 0, start) + 1
-
-
 def apply_case(case: dict, project: Path) -> int:
     """Make the case's edits in the project copy; return the line where the main edit starts."""
     for step in case.get("steps", []):
-        edit(project, step)
+        apply_edit(project, step)
     if "file" not in case:
         return 1
-    return edit(project, case, case.get("encoding", "utf-8"))
+    return apply_edit(project, case, case.get("encoding", "utf-8"))
 
 
 def expected_line(case: dict, project: Path, edit_line: int) -> int | None:
