@@ -410,12 +410,42 @@ def _links(line: str):
         yield m["target"]
 
 
+LINK_TITLE = re.compile(r'^(?:"[^"]*"|\'[^\']*\'|\([^()]*\))$')
+
+
+def unreadable_links(line: str):
+    """The (text) of each inline link `[...](...)` whose address Markdown cannot read as one:
+    spaces or quotes in it, or text after it that is not a "title". Such a link is not a link to
+    Markdown, and its text could reach the page as it is."""
+    plain = JINJA_SPAN.sub(lambda m: " " * len(m[0]), CODE_SPAN.sub(lambda m: " " * len(m[0]), line))
+    for m in re.finditer(r"\]\(", plain):
+        depth, end = 1, None
+        for i in range(m.end(), len(plain)):
+            depth += {"(": 1, ")": -1}.get(plain[i], 0)
+            if depth == 0:
+                end = i
+                break
+        raw = plain[m.end(): end if end is not None else len(plain)].strip()
+        if raw.startswith("<"):
+            target, _, rest = raw[1:].partition(">")
+        else:
+            target, _, rest = raw.partition(" ")
+        rest = rest.strip()
+        if end is None or not target or re.search(r"[\"'<>\s]", target) or (rest and not LINK_TITLE.match(rest)):
+            yield raw
+
+
 def check_links(page: Page, pages: dict[str, Page], anchors: dict[str, set[str] | None], docs: Path) -> list[GuideError]:
     """Every link of the page: to a page or file that exists, to a section that exists, no http://."""
     errors = []
     for number, line in _outside_code(page.lines):
         if number < page.body_start:
             continue
+        for raw in unreadable_links(line):
+            errors.append(GuideError(page.shown, number, f"the address of the link '({raw})' cannot be read: it has "
+                                     "spaces, quotes or < > in it, or no closing ')'",
+                                     "Write the link as [words](page.md) or [words](https://...), with no spaces or "
+                                     "quotes in the address between ( and )"))
         for target in _links(line):
             problem = link_problem(page, target, pages, anchors, docs)
             if problem:
