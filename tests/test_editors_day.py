@@ -6,8 +6,10 @@ date. Each alone must pass step 1 of the build. All of them together, in one cop
 must pass every step of the build (`python -m guide check`) and then every test outside
 tests/browser/, run against that copy (GUIDE_PROJECT, see tests/conftest.py). One copy with every
 edit keeps this to one run of the suite (a few minutes) instead of five. Left out of that run:
-the tests marked `browser` (Chromium), and tests/test_publish.py, which tests how a build is
-published (forty builds of a two-page copy), not what the pages hold.
+the tests marked `browser` (Chromium); tests/test_publish.py, which tests how a build is
+published (forty builds of a two-page copy), not what the pages hold; and tests/test_injection.py,
+which puts its own payloads into the data and builds once per payload (it finds every place by
+its field name, so an editor's correct edit does not change what it tests).
 """
 from __future__ import annotations
 
@@ -77,8 +79,8 @@ def test_all_edits_together_pass_the_build_and_every_test(tmp_path):
     env = {**os.environ, "GUIDE_PROJECT": str(project)}
     suite = subprocess.run(
         [sys.executable, "-m", "pytest", "tests", "--ignore=tests/browser", "-m", "not browser",
-         "--ignore=tests/test_editors_day.py", "--ignore=tests/test_publish.py",
-         "-x", "-q", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'inner'}"],
+         "--ignore=tests/test_editors_day.py", "--ignore=tests/test_publish.py", "--ignore=tests/test_injection.py",
+         "-q", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'inner'}"],
         cwd=CHECKOUT, env=env, capture_output=True, text=True, timeout=1800,
     )
     tail = "\n".join((suite.stdout + suite.stderr).splitlines()[-60:])

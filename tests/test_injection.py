@@ -220,12 +220,11 @@ def _open_and_watch(browser, url: str) -> list[str]:
     page.on("framenavigated", lambda frame: frame == page.main_frame and navigations.append(frame.url))
     try:
         page.goto(url, wait_until="load")
-        for element in page.query_selector_all("article *, nav *, header *")[:400]:
-            try:
-                element.hover(timeout=200, force=True)
-            except Exception:  # noqa: BLE001 - hidden or detached elements cannot be hovered
-                pass
-        page.wait_for_timeout(1200)  # a meta refresh of 0 s would have fired by now
+        # The mouse over every element (an injected onmouseover= would run now), then a moment
+        # for a meta refresh of 0 s to fire.
+        page.evaluate("""() => document.querySelectorAll('*').forEach(e =>
+            e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))""")
+        page.wait_for_timeout(1200)
         state = page.evaluate("""() => ({
             handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]
                 .filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
