@@ -2,8 +2,10 @@
 
 Zensical runs from its own virtual environment (.venv-zensical, made by `make test` from
 requirements-zensical.txt) because it must not share packages with MkDocs. What differs by
-design: MkDocs hooks (CSP, review-date checks, the offline copy) and mkdocs-macros'
-on_pre_page_macros do not run under Zensical; see README.md, "Moving to Zensical".
+design: the guide's one MkDocs hook (hooks/mkdocs_events.py: compact templates, escaped front
+matter, the offline Worker stand-in) and mkdocs-macros' on_pre_page_macros do not run under
+Zensical. This test runs Zensical alone; the guide's own steps (guide/: check, finish, verify)
+run on any engine's output. See README.md, "Moving to Zensical".
 """
 import os
 import re
@@ -13,15 +15,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, built_path, copy_project
+from conftest import CHECKOUT, built_path, copy_project
 
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+ZENSICAL = CHECKOUT / ".venv-zensical" / "bin" / "zensical"
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     if not ZENSICAL.exists():
-        reason = f"Zensical is not installed at {ZENSICAL.relative_to(ROOT)} (make test installs it)"
+        reason = f"Zensical is not installed at {ZENSICAL.relative_to(CHECKOUT)} (make test installs it)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI: {reason}", pytrace=False)
         pytest.skip(reason)
