@@ -18,7 +18,7 @@ ARTICLE = SHARED / "seed" / "article.txt"
 TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
 
 # The parts of the project a build reads; copied when a test needs to change one of them.
-PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml")
 
 
 def build_env(**extra: str) -> dict[str, str]:

@@ -1,0 +1,117 @@
+"""bench/search_quality: see the shell wrapper for what it measures."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve, table
+
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import copy_project  # noqa: E402
+from search_eval import evaluate, load_questions  # noqa: E402
+
+TMP = Path(tempfile.mkdtemp(prefix="bench-search-"))
+BASE_REV = "884dd06"  # main before issue 12: Material's search as shipped, the pages as they were
+
+# name: (what it is, stemmer and build-time step on?, query script on?, term list on?, pages from rev)
+VARIANTS = {
+    "stock-before": ("stock Material, pages before issue 12 (main at 884dd06)", False, False, False, BASE_REV),
+    "stock": ("stock Material, this branch's pages (question headings)", False, False, False, None),
+    "a": ("(a) question headings + tab labels out of snippets, no query script", True, False, False, None),
+    "b": ("(b) + query script: stop words out, whole words, last word as prefix", True, True, False, None),
+    "ab": ("(a)+(b) + lay terms from data/search_terms.yml (what ships)", True, True, True, None),
+}
+
+
+def project_for(name: str) -> Path:
+    _, pipeline, script, terms, rev = VARIANTS[name]
+    project = copy_project(TMP / f"project-{name}")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if not pipeline:
+        text = re.sub(r"(?m)^\s+- hooks/search_terms_hook\.py.*\n", "", text)
+    if os.environ.get("TITLE_BOOST"):  # for trying boosts: the title field's weight
+        text = text.replace("      lang: en\n", f"      lang: en\n      fields:\n        title:\n          boost: {os.environ['TITLE_BOOST']}\n", 1)
+    config.write_text(text, encoding="utf-8")
+    if not terms:
+        (project / "data" / "search_terms.yml").write_text("# none\n", encoding="utf-8")
+    if rev:
+        docs = project / "docs"
+        for page in docs.glob("*.md"):
+            shown = subprocess.run(["git", "show", f"{rev}:docs/{page.name}"], cwd=ROOT,
+                                   capture_output=True, text=True)
+            if shown.returncode == 0:
+                page.write_text(shown.stdout, encoding="utf-8")
+    return project
+
+
+def disable_script(site: Path) -> None:
+    """Material's search as shipped: the guide's query script answers nothing."""
+    script = site / "assets" / "javascripts" / "search-query.js"
+    if script.exists():
+        script.write_text("/* off for this benchmark variant */\n", encoding="utf-8")
+
+
+def run(names: list[str]) -> list[list]:
+    from playwright.sync_api import sync_playwright
+
+    questions, skipped = load_questions()
+    rows, misses = [], {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name in names:
+            project = project_for(name)
+            builds = (("hosted", {}), ("offline", {"OFFLINE": "true"}))
+            if "--hosted" in sys.argv:
+                builds = builds[:1]
+            for build_name, env in builds:
+                site = TMP / f"site-{name}-{build_name}"
+                build(site, project=project, **env)
+                if not VARIANTS[name][2]:
+                    disable_script(site)
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                if build_name == "hosted":
+                    base, server = serve(site)
+                    start = base
+                else:
+                    base, server = site.as_uri() + "/", None
+                    start = base + "index.html"
+                score = evaluate(page, base, start, questions)
+                page.close()
+                if server:
+                    server.shutdown()
+                rows.append([VARIANTS[name][0], build_name,
+                             f"{score.first}/{score.total} ({100 * score.first / score.total:.0f}%)",
+                             f"{score.top3}/{score.total} ({100 * score.top3 / score.total:.0f}%)"])
+                misses[(name, build_name)] = score.misses()
+                print(f"{name} {build_name}: first {score.first}, top 3 {score.top3} of {score.total}",
+                      file=sys.stderr)
+        browser.close()
+    for (name, build_name), missed in misses.items():
+        print(f"\n{name}, {build_name}: not first:", file=sys.stderr)
+        for m in missed:
+            print("  " + m, file=sys.stderr)
+    if skipped:
+        print(f"\nSkipped (page not in the nav yet): {[q.text for q in skipped]}", file=sys.stderr)
+    return rows
+
+
+def main() -> None:
+    t0 = time.perf_counter()
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or list(VARIANTS)
+    rows = run(names)
+    questions, skipped = load_questions()
+    print(f"{len(questions)} questions from tests/search_questions.yml ({len(skipped)} skipped: their page is not in the nav yet)\n")
+    print(table(["search", "build", "right page first", "right page in top 3"], rows))
+    print(f"\n(bench/search_quality took {time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    shutil.rmtree(TMP, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+/* Search that answers questions typed in the reader's own words ("does dry needling hurt").
+ *
+ * Material's search ORs every word with a prefix wildcard, so "to" matches "touch", "does"
+ * matches "doesn't" and the few words that matter drown. This script sits between Material's
+ * search box and its search worker (lunr) and changes two messages:
+ *
+ * - the question, on its way to the worker: small common words ("does", "how", "my") are left
+ *   out; each other word is matched whole, through the index's stemmer (`word^1`: Material adds no
+ *   wildcard to a word with a boost), so "hurts" finds "hurt" but "to" never finds "touch"; the
+ *   last word, while the reader is still typing it, also matches as a prefix (3 letters or more);
+ *   and the reader's words get the guide's words from data/search_terms.yml ("price" also looks
+ *   for "cost"), which guide/search_terms.py puts into the search index at build time;
+ * - the results, on their way back: each result's link carries the words marked in its snippet
+ *   (?h=...), so the page it opens highlights them, a page title too (Material left it empty).
+ *
+ * It has no state of its own but the term list, and loads only when search is opened:
+ * lazy-search.js (hosted) and iframe-worker.js (offline copy) load it before they start the
+ * worker, and pass each message through GuideSearch.message and GuideSearch.reply. */
+(function () {
+  "use strict";
+  // Material's message types (integrations/search/worker/message): 0 setup, 2 query, 3 result.
+  var SETUP = 0, QUERY = 2, RESULT = 3;
+  // Words that say nothing about the topic. Negations ("not", "no") and "after"/"before" stay:
+  // they change what is asked.
+  var STOP = {};
+  ("a about am an and any anything are as at be been being but by can could did do does doing " +
+   "dont doesnt for from get got had has have having he her him his how i if im in into is it " +
+   "its ive just me my myself of on or our she should so some something such than that thats " +
+   "the their them then there these they this those to too us very was we were what whats when " +
+   "where which who whom why will with would you your yours").split(" ").forEach(function (w) {
+    STOP[w] = true;
+  });
+
+  var terms = {};  // reader's word or phrase -> the guide's words (from the search index)
+
+  function words(text) {
+    return (text.toLowerCase().replace(/['\u2019]/g, "").match(/[\p{L}\p{N}]+/gu)) || [];
+  }
+
+  // Each word is matched whole, through the index's stemmer (mkdocs.yml: `pipeline`): "hurts"
+  // finds "hurt", "needles" finds "needling", and "to" no longer finds "touch". (Material adds no
+  // wildcard to a word with a boost: `word^10`.)
+  function clause(w) { return w + "^10"; }
+
+  // A rough stem, only to tell which of the reader's words a marked word answers.
+  function root(w) {
+    w = w.replace(/[^\p{L}\p{N}]/gu, "");
+    return w.length > 4 ? w.replace(/(ness|ing|ed|es|s|e|ly)$/, "") : w;
+  }
+  // The question as clauses for lunr, and what was asked: for each of the reader's words, the
+  // clauses that answer it (its own, and those of the guide's words for it).
+  function analyse(query) {
+    // A reader who uses search syntax ("exact words", +must, -not, wild*) gets it as typed.
+    if (/["*^~:]|(^|\s)[+-]/.test(query)) return { query: query, asked: [] };
+    var all = words(query);
+    var kept = all.filter(function (w) { return !STOP[w]; });
+    if (!kept.length) kept = all;  // "how to" still searches
+    var asked = kept.map(function (w) { return [clause(w)]; });
+    // The guide's words for the reader's words and phrases ("muscle jumped" -> "twitch").
+    // A one-word entry also covers its plural and -ed/-ing forms ("fee" covers "fees").
+    Object.keys(terms).forEach(function (lay) {
+      var parts = lay.split(" ");
+      kept.forEach(function (w, i) {
+        var at = all.indexOf(w);
+        var found = parts.length > 1
+          ? parts.indexOf(w) >= 0 && (" " + all.join(" ") + " ").indexOf(" " + lay + " ") >= 0
+          : w === lay || ["s", "es", "d", "ed", "ing"].some(function (end) { return w === lay + end; });
+        if (found && at >= 0)
+          terms[lay].forEach(function (guideWords) {
+            words(guideWords).forEach(function (g) { asked[i].push(clause(g)); });
+          });
+      });
+    });
+    var clauses = [];
+    asked.forEach(function (alts) {
+      alts.forEach(function (c) { if (clauses.indexOf(c) < 0) clauses.push(c); });
+    });
+    // The last word, while it is being typed, also matches as the start of a word ("acupunc").
+    var last = all[all.length - 1];
+    if (last && last.length >= 3 && !/\s$/.test(query) && kept.indexOf(last) >= 0) clauses.push(last + "*");
+    return { query: clauses.join(" "), asked: asked };
+  }
+
+  function rewrite(query) { return analyse(query).query; }
+
+  function marked(html) {
+    var found = [], re = /<mark>([^<]*)<\/mark>/g, m;
+    while ((m = re.exec(html || ""))) found.push(m[1].toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+    return found;
+  }
+
+  function answers(mark, c) {
+    var a = root(mark), b = root(c.replace(/\^\d+$/, ""));
+    return a === b || (a.length >= 4 && b.length >= 4 && (a.indexOf(b) === 0 || b.indexOf(a) === 0));
+  }
+
+  // Material ranks a result by lunr's score times (1 + (p + f)^2), where p is 1 for the top of a
+  // page and f the share of the query's words it thinks matched; with wildcards f is always 0,
+  // so the top of a page that merely names the topic beat the section that answers the question.
+  // Here that factor is undone, and a result is ranked by lunr's score times (1 + 4 c^2),
+  // where c is the share of the reader's words (or the guide's words for them) marked in it.
+  var TUNE = { coord: 2, article: 1, spread: 0.5, page: 0 };
+  function rerank(result, asked) {
+    if (!asked.length || !result.items) return;
+    var pages = {}, order = [];
+    result.items.forEach(function (group) {
+      group.forEach(function (item) {
+        var t = item.terms || {}, keys = Object.keys(t);
+        var f = keys.length ? keys.filter(function (k) { return t[k]; }).length / keys.length : 0;
+        var page = item.location.split("#")[0], top = item.location.indexOf("#") < 0;
+        var raw = item.score / (1 + Math.pow(+top + f, 2));
+        var marks = marked(item.title).concat(marked(item.text));
+        var hits = asked.map(function (alts) {
+          return alts.some(function (c) { return marks.some(function (m) { return answers(m, c); }); });
+        });
+        var hit = hits.filter(Boolean).length / asked.length;
+        item.score = raw * (1 + TUNE.coord * hit * hit) * (top ? TUNE.article : 1);
+        if (!pages[page]) { pages[page] = []; pages[page].hits = hits.map(function () { return false; }); order.push(page); }
+        pages[page].push(item);
+        hits.forEach(function (h, i) { if (h) pages[page].hits[i] = true; });
+      });
+    });
+    function weight(page) {
+      var group = pages[page];
+      var cover = group.hits.filter(Boolean).length / asked.length;
+      return group.reduce(function (sum, item, i) { return sum + (i ? TUNE.spread : 1) * item.score; }, 0) *
+        (1 + TUNE.page * cover * cover);
+    }
+    order.forEach(function (page) {
+      pages[page].sort(function (a, b) { return b.score - a.score; });
+      pages[page].weight = weight(page);
+    });
+    result.items = order.sort(function (a, b) { return pages[b].weight - pages[a].weight; })
+      .map(function (page) { return pages[page]; });
+  }
+
+  // Each result's `terms` become the words marked in it (which Material puts in ?h=...): a page
+  // title result gets its sections' words. A query word that nothing matched stays "missing".
+  function fixResult(result) {
+    (result.items || []).forEach(function (group) {
+      var all = [];
+      group.forEach(function (item) {
+        item.guideMarks = marked(item.title).concat(marked(item.text));
+        all = all.concat(item.guideMarks);
+      });
+      group.forEach(function (item) {
+        var own = item.guideMarks.length ? item.guideMarks : all, fixed = {};
+        own.forEach(function (w) { fixed[w] = true; });
+        Object.keys(item.terms || {}).forEach(function (k) {
+          var stem = k.replace(/[*^].*$/, "").slice(0, 4);
+          if (!item.terms[k] && !all.some(function (w) { return w.indexOf(stem) === 0; }))
+            fixed[k.replace(/[*^].*$/, "")] = false;
+        });
+        item.terms = fixed;
+        delete item.guideMarks;
+      });
+    });
+    return result;
+  }
+
+  var pending = [];  // what each query sent asked, until its result comes back (in order)
+  window.GuideSearch = {
+    rewrite: rewrite,
+    tune: TUNE,
+    // Page -> worker.
+    message: function (message) {
+      if (!message) return message;
+      if (message.type === SETUP && message.data && message.data.guide_terms)
+        terms = message.data.guide_terms;
+      if (message.type === QUERY && typeof message.data === "string") {
+        var asked = analyse(message.data);
+        pending.push(asked.asked);
+        return { type: QUERY, data: asked.query };
+      }
+      return message;
+    },
+    // Worker -> page.
+    reply: function (message) {
+      if (message && message.type === RESULT && message.data) {
+        rerank(message.data, pending.shift() || []);
+        fixResult(message.data);
+      }
+      return message;
+    }
+  };
+})();
