@@ -23,8 +23,8 @@ BASE_REV = "884dd06"  # main before issue 12: Material's search as shipped, the 
 VARIANTS = {
     "stock-before": ("stock Material, pages before issue 12 (main at 884dd06)", False, False, False, BASE_REV),
     "stock": ("stock Material, this branch's pages (question headings)", False, False, False, None),
-    "a": ("(a) question headings + tab labels out of snippets, no query script", True, False, False, None),
-    "b": ("(b) + query script: stop words out, whole words, last word as prefix", True, True, False, None),
+    "a": ("(a) question headings, stemmer, headings x10 (not x1000), tab labels out of snippets; no query script", True, False, False, None),
+    "b": ("(a) + (b) query script: stop words out, whole words, re-ranked by the share of the question answered", True, True, False, None),
     "ab": ("(a)+(b) + lay terms from data/search_terms.yml (what ships)", True, True, True, None),
 }
 
@@ -34,7 +34,8 @@ def project_for(name: str) -> Path:
     project = copy_project(TMP / f"project-{name}")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    if not pipeline:
+    if not pipeline:  # Material's search settings as shipped, and no build-time step
+        text = re.sub(r"(?ms)^(      lang: en\n).*?# \(end of the search settings\)\n", r"\1", text)
         text = re.sub(r"(?m)^\s+- hooks/search_terms_hook\.py.*\n", "", text)
     if os.environ.get("TITLE_BOOST"):  # for trying boosts: the title field's weight
         text = text.replace("      lang: en\n", f"      lang: en\n      fields:\n        title:\n          boost: {os.environ['TITLE_BOOST']}\n", 1)

@@ -99,7 +99,7 @@
   // so the top of a page that merely names the topic beat the section that answers the question.
   // Here that factor is undone, and a result is ranked by lunr's score times (1 + 4 c^2),
   // where c is the share of the reader's words (or the guide's words for them) marked in it.
-  var TUNE = { coord: 2, article: 1, spread: 0.5, page: 0 };
+  var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1 };
   function rerank(result, asked) {
     if (!asked.length || !result.items) return;
     var pages = {}, order = [];
