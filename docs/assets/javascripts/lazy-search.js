@@ -1,11 +1,8 @@
-/* Search loads when the reader opens it, not with every page: on a cheap phone with little data,
- * a reader who never searches does not download the search index and worker (about 23 KB).
- * Material fetches both as soon as a page opens; this script, loaded just before Material's own
- * (overrides/main.html), holds back the index request and the worker until the search box gets
- * the focus or the search button is pressed. The offline copy (file://) loads its index
- * differently and is left alone (iframe-worker.js).
- * On opening, it first loads search-query.js, which rewrites the reader's question for the worker
- * and the results for the page (GuideSearch.message / GuideSearch.reply). */
+/* Search loads when the reader opens it (the box gets the focus, or the search button is
+ * pressed), not with every page: Material fetches its index and worker (~23 KB) at once. Loaded
+ * before Material's script (overrides/main.html), this holds both back, then loads
+ * search-query.js, which rewrites each question and result (GuideSearch). The offline copy
+ * (file://) is left to iframe-worker.js. */
 (function () {
   "use strict";
   if (location.protocol === "file:" || !window.Worker || !window.EventTarget) return;
