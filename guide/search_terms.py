@@ -4,9 +4,10 @@
 (`search/search_index.json` for the hosted site, `search/search_index.js` for the offline copy,
 whichever are there), and nothing else:
 
-- it adds `guide_terms`, the lay words of data/search_terms.yml ("price" -> ["cost"]), which
-  docs/assets/javascripts/search-query.js reads when search starts: a reader's "price" then also
-  looks for "cost". Material's search worker ignores the extra key;
+- it adds `config.guide_terms`, the lay words of data/search_terms.yml ("price" -> ["cost"]),
+  which docs/assets/javascripts/search-query.js reads when search starts: a reader's "price"
+  then also looks for "cost". (In `config`, because Material passes only `config` and `docs` on
+  to its worker; the worker ignores the extra key.)
 - it takes the labels of content tabs out of the snippets' text: Material's index runs them
   together ("AcupunctureDry needling") in front of the first sentence.
 
@@ -129,7 +130,8 @@ def finish_index(index: dict, terms: dict[str, tuple[list[str], int]], runs: set
             if not re.search(r"\b" + re.escape(word), text):
                 _fail(terms_name, line, f"'{word}' (for '{lay}') is not on any page the search covers",
                       "check its spelling, or use a word the guide's pages use")
-    return {**index, "docs": docs, "guide_terms": {lay: words for lay, (words, _) in sorted(terms.items())}}
+    config = {**index.get("config", {}), "guide_terms": {lay: words for lay, (words, _) in sorted(terms.items())}}
+    return {**index, "config": config, "docs": docs}
 
 
 def finish_search_index(site_dir: Path | str, terms_file: Path | str,

@@ -30,7 +30,7 @@ def built_index(request, site_dir, offline_site_dir):
 
 def test_built_index_has_the_readers_words(built_index, project_root):
     terms = load_terms(project_root / ROOT_TERMS)
-    assert built_index["guide_terms"] == {lay: words for lay, (words, _) in terms.items()}
+    assert built_index["config"]["guide_terms"] == {lay: words for lay, (words, _) in terms.items()}
 
 
 def test_built_index_text_has_no_tab_labels_run_together(built_index, project_root):
@@ -68,7 +68,7 @@ def write(tmp_path, text):
 def test_finish_index_adds_terms_and_removes_label_runs(tmp_path):
     terms = load_terms(write(tmp_path, "price: [cost]\nmuscle jumped: twitch\n"))
     done = finish_index(INDEX, {"price": terms["price"]}, {"AcupunctureDry needling"})
-    assert done["guide_terms"] == {"price": ["cost"]}
+    assert done["config"]["guide_terms"] == {"price": ["cost"]}
     assert done["docs"][1]["text"] == "<p>A licensed acupuncturist.</p>"
     assert done["docs"][0] == INDEX["docs"][0]
 
@@ -84,7 +84,7 @@ def test_finish_search_index_changes_both_index_files(tmp_path):
     assert len(changed) == 2
     for path in changed:
         index = read_index(path)
-        assert index["guide_terms"] == {"price": ["cost"]}
+        assert index["config"]["guide_terms"] == {"price": ["cost"]}
         assert "AcupunctureDry" not in index["docs"][1]["text"]
 
 

@@ -165,8 +165,8 @@
     // Page -> worker.
     message: function (message) {
       if (!message) return message;
-      if (message.type === SETUP && message.data && message.data.guide_terms)
-        terms = message.data.guide_terms;
+      if (message.type === SETUP && message.data && message.data.config)
+        terms = message.data.config.guide_terms || {};
       if (message.type === QUERY && typeof message.data === "string") {
         var asked = analyse(message.data);
         pending.push(asked.asked);
