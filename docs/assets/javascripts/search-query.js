@@ -161,7 +161,6 @@
   var pending = [];  // what each query sent asked, until its result comes back (in order)
   window.GuideSearch = {
     rewrite: rewrite,
-    tune: TUNE,
     // Page -> worker.
     message: function (message) {
       if (!message) return message;
