@@ -5,17 +5,19 @@
  * search box and its search worker (lunr) and changes two messages:
  *
  * - the question, on its way to the worker: small common words ("does", "how", "my") are left
- *   out; each other word is matched whole, through the index's stemmer (`word^1`: Material adds no
- *   wildcard to a word with a boost), so "hurts" finds "hurt" but "to" never finds "touch"; the
- *   last word, while the reader is still typing it, also matches as a prefix (3 letters or more);
- *   and the reader's words get the guide's words from data/search_terms.yml ("price" also looks
- *   for "cost"), which guide/search_terms.py puts into the search index at build time;
- * - the results, on their way back: each result's link carries the words marked in its snippet
- *   (?h=...), so the page it opens highlights them, a page title too (Material left it empty).
+ *   out; each other word is matched whole, through the index's stemmer (`word^10`: Material adds
+ *   no wildcard to a word with a boost), so "hurts" finds "hurt" but "to" never finds "touch";
+ *   the last word, while it is being typed, also matches as the start of a word; and the
+ *   reader's words bring the guide's words from data/search_terms.yml ("price" also looks for
+ *   "cost"), which guide/search_terms.py puts into the search index's config at build time;
+ * - the results, on their way back: re-ranked by how much of the question each section and
+ *   page answers (see rerank), and each result's link carries the words marked in its snippet
+ *   (?h=...), so the page it opens highlights them, a page title's too (Material left it empty).
  *
- * It has no state of its own but the term list, and loads only when search is opened:
- * lazy-search.js (hosted) and iframe-worker.js (offline copy) load it before they start the
- * worker, and pass each message through GuideSearch.message and GuideSearch.reply. */
+ * It loads only when search is opened: lazy-search.js (hosted) and iframe-worker.js (offline
+ * copy) load it before they start the worker, and pass each message through
+ * GuideSearch.message and GuideSearch.reply. tests/browser/test_search_quality.py and
+ * bench/search_quality measure it on the questions of tests/search_questions.yml. */
 (function () {
   "use strict";
   // Material's message types (integrations/search/worker/message): 0 setup, 2 query, 3 result.
@@ -76,6 +78,7 @@
       alts.forEach(function (c) { if (clauses.indexOf(c) < 0) clauses.push(c); });
     });
     // The last word, while it is being typed, also matches as the start of a word ("acupunc").
+    // (A wildcard word skips the stemmer, so the whole word above is still needed.)
     var last = all[all.length - 1];
     if (last && last.length >= 3 && !/\s$/.test(query) && kept.indexOf(last) >= 0) clauses.push(last + "*");
     return { query: clauses.join(" "), asked: asked };
