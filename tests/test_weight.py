@@ -137,7 +137,7 @@ def test_home_page_first_view_includes_search_and_theme(site_dir):
     script that defers search; the search worker and index are found too (counted apart)."""
     names = [name for name, _, _ in first_view(site_dir, site_dir / "index.html")]
     for needed in (r"main\.\w+\.min\.css", r"bundle\.\w+\.min\.js", "lazy-search.js",
-                   r"search\.\w+\.min\.js", "search_index.json"):
+                   r"search\.\w+\.min\.js", "search_index.json", "search-query.js"):
         assert any(re.search(needed, n) for n in names), f"{needed} is not counted: {names}"
 
 
