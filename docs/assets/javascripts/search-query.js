@@ -33,6 +33,7 @@
     STOP[w] = true;
   });
 
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;  // punctuation around a marked word
   var terms = {};  // reader's word or phrase -> the guide's words (from the search index)
 
   function words(text) {
@@ -46,7 +47,7 @@
 
   // A rough stem, only to tell which of the reader's words a marked word answers.
   function root(w) {
-    w = w.replace(/[^\p{L}\p{N}]/gu, "");
+    w = w.replace(EDGES, "");
     return w.length > 4 ? w.replace(/(ness|ing|ed|es|s|e|ly)$/, "") : w;
   }
   // The question as clauses for lunr, and what was asked: for each of the reader's words, the
@@ -88,37 +89,42 @@
 
   function marked(html) {
     var found = [], re = /<mark>([^<]*)<\/mark>/g, m;
-    while ((m = re.exec(html || ""))) found.push(m[1].toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+    while ((m = re.exec(html || ""))) found.push(m[1].toLowerCase().replace(EDGES, ""));
     return found;
   }
 
-  function answers(mark, c) {
-    var a = root(mark), b = root(c.replace(/\^\d+$/, ""));
+  function same(a, b) {  // two rough stems: the same word?
     return a === b || (a.length >= 4 && b.length >= 4 && (a.indexOf(b) === 0 || b.indexOf(a) === 0));
   }
 
   // Material ranks a result by lunr's score times (1 + (p + f)^2), where p is 1 for the top of a
-  // page and f the share of the query's words it thinks matched; with wildcards f is always 0,
+  // page and f the share of the query's words it thinks matched; with whole words f is mostly 0,
   // so the top of a page that merely names the topic beat the section that answers the question.
-  // Here that factor is undone, and a result is ranked by lunr's score times (1 + 4 c^2),
-  // where c is the share of the reader's words (or the guide's words for them) marked in it.
+  // Here that factor is undone: a section counts lunr's score times (1 + 2 c^2), where c is the
+  // share of the reader's words (or the guide's words for them) marked in it; a page counts its
+  // best section plus half of the others, times (1 + C^2), C being the share of the question the
+  // page answers in all. (Weights tried on the question set: bench/search_quality.)
   var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1 };
   function rerank(result, asked) {
     if (!asked.length || !result.items) return;
-    var pages = {}, order = [];
+    var wanted = asked.map(function (alts) {
+      return alts.map(function (c) { return root(c.replace(/\^\d+$/, "")); });
+    });
+    var seen = {}, pages = {}, order = [];
     result.items.forEach(function (group) {
       group.forEach(function (item) {
         var t = item.terms || {}, keys = Object.keys(t);
         var f = keys.length ? keys.filter(function (k) { return t[k]; }).length / keys.length : 0;
         var page = item.location.split("#")[0], top = item.location.indexOf("#") < 0;
         var raw = item.score / (1 + Math.pow(+top + f, 2));
-        var marks = marked(item.title).concat(marked(item.text));
-        var hits = asked.map(function (alts) {
-          return alts.some(function (c) { return marks.some(function (m) { return answers(m, c); }); });
+        item.guideMarks = marked(item.title).concat(marked(item.text));
+        var roots = item.guideMarks.map(function (m) { return seen[m] || (seen[m] = root(m)); });
+        var hits = wanted.map(function (alts) {
+          return alts.some(function (a) { return roots.some(function (r) { return same(r, a); }); });
         });
         var hit = hits.filter(Boolean).length / asked.length;
         item.score = raw * (1 + TUNE.coord * hit * hit) * (top ? TUNE.article : 1);
-        if (!pages[page]) { pages[page] = []; pages[page].hits = hits.map(function () { return false; }); order.push(page); }
+        if (!pages[page]) { pages[page] = []; pages[page].hits = []; order.push(page); }
         pages[page].push(item);
         hits.forEach(function (h, i) { if (h) pages[page].hits[i] = true; });
       });
@@ -143,16 +149,16 @@
     (result.items || []).forEach(function (group) {
       var all = [];
       group.forEach(function (item) {
-        item.guideMarks = marked(item.title).concat(marked(item.text));
-        all = all.concat(item.guideMarks);
+        if (!item.guideMarks) item.guideMarks = marked(item.title).concat(marked(item.text));
+        all.push.apply(all, item.guideMarks);
       });
       group.forEach(function (item) {
         var own = item.guideMarks.length ? item.guideMarks : all, fixed = {};
-        own.forEach(function (w) { fixed[w] = true; });
+        own.forEach(function (w) { if (w) fixed[w] = true; });
         Object.keys(item.terms || {}).forEach(function (k) {
-          var stem = k.replace(/[*^].*$/, "").slice(0, 4);
+          var word = k.replace(/[*^].*$/, ""), stem = word.slice(0, 4);
           if (!item.terms[k] && !all.some(function (w) { return w.indexOf(stem) === 0; }))
-            fixed[k.replace(/[*^].*$/, "")] = false;
+            fixed[word] = false;
         });
         item.terms = fixed;
         delete item.guideMarks;
