@@ -101,15 +101,17 @@
   // page and f the share of the query's words it thinks matched; with whole words f is mostly 0,
   // so the top of a page that merely names the topic beat the section that answers the question.
   // Here that factor is undone: a section counts lunr's score times (1 + 2 c^2), where c is the
-  // share of the reader's words (or the guide's words for them) marked in it; a page counts its
+  // share of the reader's words (or the guide's words for them) marked in it ("painful" as
+  // written counts 1, a word that only shares its stem, "pain", a half); a page counts its
   // best section plus half of the others, times (1 + C^2), C being the share of the question the
   // page answers in all. (Weights tried on the question set: bench/search_quality.)
-  var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1 };
+  var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1, stem: 0.5 };
   function rerank(result, asked) {
     if (!asked.length || !result.items) return;
-    var wanted = asked.map(function (alts) {
-      return alts.map(function (c) { return root(c.replace(/\^\d+$/, "")); });
+    var exact = asked.map(function (alts) {
+      return alts.map(function (c) { return c.replace(/\^\d+$/, ""); });
     });
+    var wanted = exact.map(function (alts) { return alts.map(root); });
     var seen = {}, pages = {}, order = [];
     result.items.forEach(function (group) {
       group.forEach(function (item) {
@@ -119,10 +121,12 @@
         var raw = item.score / (1 + Math.pow(+top + f, 2));
         item.guideMarks = marked(item.title).concat(marked(item.text));
         var roots = item.guideMarks.map(function (m) { return seen[m] || (seen[m] = root(m)); });
-        var hits = wanted.map(function (alts) {
-          return alts.some(function (a) { return roots.some(function (r) { return same(r, a); }); });
+        // A word as the reader wrote it counts 1; another word with the same stem, a half.
+        var hits = wanted.map(function (alts, i) {
+          if (exact[i].some(function (w) { return item.guideMarks.indexOf(w) >= 0; })) return 1;
+          return alts.some(function (a) { return roots.some(function (r) { return same(r, a); }); }) ? TUNE.stem : 0;
         });
-        var hit = hits.filter(Boolean).length / asked.length;
+        var hit = hits.reduce(function (sum, h) { return sum + h; }, 0) / asked.length;
         item.score = raw * (1 + TUNE.coord * hit * hit) * (top ? TUNE.article : 1);
         if (!pages[page]) { pages[page] = []; pages[page].hits = []; order.push(page); }
         pages[page].push(item);
