@@ -304,8 +304,12 @@ def check_data(project: Path, docs: Path) -> list[GuideError]:
 
     try:
         data = load_guide_data(project / "data")
-        load_glossary(project / "includes" / "glossary.md")
+        for glossary in sorted((project / "includes").glob("glossary*.md")):  # each edition's glossary
+            load_glossary(glossary)
         check_citations(find_citations(docs), data, docs.name, Path("data/sources.yml"))
+        if (project / "data" / "search_terms.yml").is_file():
+            from guide.search_terms import load_terms
+            load_terms(project / "data" / "search_terms.yml")
     except GuideError as err:
         return [err]
     except UnicodeDecodeError:
