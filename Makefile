@@ -47,10 +47,11 @@ OFFLINE_ZIP := trigger-point-guide-offline.zip
 SITE_DIR    ?= site
 OFFLINE_DIR ?= site-offline
 
-site: $(VENV)/.installed
+site: $(VENV)/.installed node_modules/.installed
 	rm -rf $(SITE_DIR).tmp $(OFFLINE_DIR).tmp
 	OFFLINE=true $(MKDOCS) build --strict --quiet --site-dir $(OFFLINE_DIR).tmp
 	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict --quiet --site-dir $(SITE_DIR).tmp
+	$(BIN)/python -m guide.pwa $(SITE_DIR).tmp   # manifest, icons, service worker (Node: package.json)
 	$(BIN)/python scripts/zip_offline.py $(OFFLINE_DIR).tmp $(SITE_DIR).tmp/$(OFFLINE_ZIP)
 	for d in $(SITE_DIR) $(OFFLINE_DIR); do \
 	  rm -rf $$d.old && { [ ! -d $$d ] || mv $$d $$d.old; } && mv $$d.tmp $$d && rm -rf $$d.old || exit 1; \
@@ -81,17 +82,15 @@ check: $(VENV)/.dev-installed
 test: $(VENV)/.dev-installed .venv-zensical/.installed browser check node_modules/.installed
 	$(BIN)/python -m pytest
 
-# The Nu HTML Checker for tests/test_html_valid.py, pinned in package.json and package-lock.json.
-# --omit=dev: Lighthouse (bench/lighthouse only) is not needed by the tests. --ignore-scripts: the
-# checker's install script would download a Java runtime; the machine's Java (11+) is used.
+# Node packages, pinned in package.json and package-lock.json: Workbox and sharp make the hosted
+# guide's service worker and icons (guide/pwa.py), the Nu HTML Checker serves tests/test_html_valid.py.
+# --omit=dev: Lighthouse (bench/lighthouse only) is not needed. --ignore-scripts: the checker's
+# install script would download a Java runtime (the machine's Java 11+ is used); sharp's binaries
+# come as npm packages of their own.
 node_modules/.installed: package.json package-lock.json
-	@if command -v npm >/dev/null; then \
-	  npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
-	elif [ "$$CI" = true ]; then \
-	  echo "CI: npm is missing; the HTML validation test must run in CI."; exit 1; \
-	else \
-	  echo "npm is missing: the HTML validation test will be SKIPPED. Install Node.js 18+ with npm."; \
-	fi
+	@command -v npm >/dev/null || { echo "npm is missing: the build needs Node.js 18+ with npm (see README)."; exit 1; }
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf site site.tmp site.old site-offline site-offline.tmp site-offline.old test-output .pytest_cache
