@@ -51,7 +51,6 @@ site: $(VENV)/.installed node_modules/.installed
 	rm -rf $(SITE_DIR).tmp $(OFFLINE_DIR).tmp
 	OFFLINE=true $(MKDOCS) build --strict --quiet --site-dir $(OFFLINE_DIR).tmp
 	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MKDOCS) build --strict --quiet --site-dir $(SITE_DIR).tmp
-	$(BIN)/python -m guide.pwa $(SITE_DIR).tmp   # manifest, icons, service worker (Node: package.json)
 	$(BIN)/python scripts/zip_offline.py $(OFFLINE_DIR).tmp $(SITE_DIR).tmp/$(OFFLINE_ZIP)
 	for d in $(SITE_DIR) $(OFFLINE_DIR); do \
 	  rm -rf $$d.old && { [ ! -d $$d ] || mv $$d $$d.old; } && mv $$d.tmp $$d && rm -rf $$d.old || exit 1; \
