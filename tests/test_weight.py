@@ -9,7 +9,8 @@ tests/browser/test_lazy_search.py proves no request leaves before). Text files c
 Chromium and counts the bytes really sent, which agrees with this count to within the headers.
 
 Budgets (issue 5):
-- the home page's first view: at most 70 KB; any other page's: at most 90 KB;
+- the home page's first view: at most 71 KB (70 KB until issue 12 added the offline app's
+  registration script, 0.7 KB, to every page); any other page's: at most 90 KB;
 - the search download (worker and index), fetched when the reader opens search, counted apart
   so it cannot grow unseen: at most 32 KB;
 - the guide's own CSS and JavaScript (docs/assets/**/*.css, *.js): at most 8 KB.
@@ -29,7 +30,7 @@ from conftest import ROOT
 from scripts.static_host import COMPRESSIBLE  # what hosts compress, and so count gzipped
 
 KB = 1024
-HOME_BUDGET = 70 * KB
+HOME_BUDGET = 71 * KB
 PAGE_BUDGET = 90 * KB
 OWN_ASSETS_BUDGET = 8 * KB
 SEARCH_BUDGET = 32 * KB
