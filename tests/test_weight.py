@@ -13,7 +13,8 @@ Budgets (issue 5):
   registration script, 0.7 KB, to every page); any other page's: at most 90 KB;
 - the search download (worker and index), fetched when the reader opens search, counted apart
   so it cannot grow unseen: at most 32 KB;
-- the guide's own CSS and JavaScript (docs/assets/**/*.css, *.js): at most 8 KB.
+- the guide's own CSS and JavaScript (docs/assets/**/*.css, *.js): at most 9 KB (8 KB until
+  issue 12's offline app: its registration script and update notice, 1.0 KB).
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from scripts.static_host import COMPRESSIBLE  # what hosts compress, and so coun
 KB = 1024
 HOME_BUDGET = 71 * KB
 PAGE_BUDGET = 90 * KB
-OWN_ASSETS_BUDGET = 8 * KB
+OWN_ASSETS_BUDGET = 9 * KB
 SEARCH_BUDGET = 32 * KB
 
 
@@ -141,7 +142,7 @@ def test_own_css_and_js_fit_8_kb():
     assets = own_assets()
     total = sum(gz for _, gz in assets)
     assert total <= OWN_ASSETS_BUDGET, (
-        f"the guide's own CSS and JS weigh {total / KB:.1f} KB gzipped (budget 8 KB): "
+        f"the guide's own CSS and JS weigh {total / KB:.1f} KB gzipped (budget {OWN_ASSETS_BUDGET // KB} KB): "
         + ", ".join(f"{name} {gz / KB:.1f} KB" for name, gz in assets)
     )
 
