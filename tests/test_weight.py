@@ -138,7 +138,7 @@ def test_home_page_first_view_includes_search_and_theme(site_dir):
         assert any(re.search(needed, n) for n in names), f"{needed} is not counted: {names}"
 
 
-def test_own_css_and_js_fit_8_kb():
+def test_own_css_and_js_fit_their_budget():
     assets = own_assets()
     total = sum(gz for _, gz in assets)
     assert total <= OWN_ASSETS_BUDGET, (
