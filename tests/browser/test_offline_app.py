@@ -18,10 +18,19 @@ from conftest import ROOT, copy_project, mkdocs_build
 from guide.pwa import add_offline_app
 from scripts.static_host import StaticHostHandler, page_paths
 
-from .conftest import CHROMIUM_ARGS, PHONE, Watched  # noqa: F401  (CHROMIUM_ARGS: same browser)
+from .conftest import PHONE, Watched
 from .test_reader import search
 
 NEW_TEXT = "This sentence is new in the second version."
+
+# When the page asks for the worker: how far the page had got, and what the browser had painted.
+WATCH_REGISTER = """
+const register = ServiceWorkerContainer.prototype.register;
+ServiceWorkerContainer.prototype.register = function (...args) {
+  window.__registered = {state: document.readyState,
+                         paints: performance.getEntriesByType("paint").map((e) => e.name)};
+  return register.apply(this, args);
+};"""
 
 # The worker is active (so it was installed: every file is precached) and serves this page.
 WORKER_READY = ("() => navigator.serviceWorker.controller !== null"
@@ -88,8 +97,12 @@ def title_of(site: Path, path: str) -> str:
 
 def test_after_one_page_every_page_search_and_the_estimator_work_offline(phone, app_site, host):
     base = host.start(app_site)
+    phone.add_init_script(WATCH_REGISTER)
     phone.goto(base + "aftercare/")
     phone.wait_for_function(WORKER_READY)
+    registered = phone.evaluate("window.__registered")
+    assert registered["state"] == "complete", "the worker is asked for only once the page has loaded"
+    assert "first-contentful-paint" in registered["paints"], "never before the first paint"
 
     phone.context.set_offline(True)
     host.stop()
@@ -144,3 +157,13 @@ def test_a_new_version_is_announced_and_loads_only_when_the_reader_asks(phone, a
         button.click()
     expect(phone.get_by_text(NEW_TEXT)).to_be_visible()
     expect(phone.get_by_role("status").filter(has_text="new version")).to_have_count(0)
+
+
+def test_the_offline_copy_registers_no_worker(phone, offline_url):
+    """Browsers refuse service workers from file://: the copy on the disk never asks."""
+    phone.add_init_script(WATCH_REGISTER)
+    phone.goto(offline_url + "aftercare.html")
+    phone.wait_for_load_state("load")
+    phone.wait_for_timeout(500)
+    assert phone.evaluate("window.__registered") is None
+    assert phone.locator('link[rel="manifest"]').count() == 0

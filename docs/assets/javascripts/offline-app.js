@@ -27,5 +27,10 @@
     };
   }
   sw.oncontrollerchange = function () { if (asked) location.reload(); };
-  addEventListener("load", function () { sw.register(new URL("sw.js", link.href)).then(watch, function () {}); });
+  function register() { sw.register(new URL("sw.js", link.href)).then(watch, function () {}); }
+  // Once the page has loaded and the browser is idle: the copy never competes with the page.
+  addEventListener("load", function () {
+    if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 5000 });
+    else setTimeout(register, 1000);
+  });
 })();
