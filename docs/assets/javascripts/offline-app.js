@@ -28,12 +28,9 @@
   }
   sw.oncontrollerchange = function () { if (asked) location.reload(); };
   function register() { sw.register(new URL("sw.js", link.href)).then(watch, function () {}); }
-  // Registering costs the page a task of some 30 to 150 ms on a slow phone (Lighthouse): it waits
-  // 5 s after load, then for an idle moment, so that it never delays the page opening.
+  // Once the page has loaded and the browser is idle: the copy never competes with the page.
   addEventListener("load", function () {
-    setTimeout(function () {
-      if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 5000 });
-      else register();
-    }, 5000);
+    if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 5000 });
+    else setTimeout(register, 1000);
   });
 })();
