@@ -37,6 +37,14 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
 	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
+# ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own: tests/test_properdocs.py builds
+# with it (`python -m guide site --engine properdocs`). --no-deps: the file lists everything, and
+# leaves out `mkdocs`, which Material and mkdocs-macros ask for and ProperDocs stands in for.
+.venv-properdocs/.installed: requirements-properdocs.txt
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	touch $@
+
 # One path from an edit to a published site (guide/pipeline.py): check the sources, build both
 # copies with the engine (site/ for a web host, site-offline/ for reading from the disk, whose zip
 # goes inside site/), finish them, verify them, and publish both at once under a lock. Any mistake
@@ -71,7 +79,7 @@ browser:
 check: $(VENV)/.dev-installed
 	$(BIN)/python tools/check.py
 
-test: $(VENV)/.dev-installed .venv-zensical/.installed browser check node_modules/.installed
+test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.installed browser check node_modules/.installed
 	$(BIN)/python -m pytest
 
 # The Nu HTML Checker for tests/test_html_valid.py, pinned in package.json and package-lock.json.
