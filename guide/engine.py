@@ -58,11 +58,20 @@ def engine(name: str, project: Path) -> Engine:
     if name == "mkdocs":
         return Engine(name, (sys.executable, "-m", "mkdocs"))
     if name == "properdocs":
-        return Engine(name, (str(project / ".venv-properdocs" / "bin" / "python"), "-m", "properdocs"))
+        return Engine(name, (str(_own_venv(project, name) / "bin" / "python"), "-m", "properdocs"))
     if name == "zensical":
-        return Engine(name, (str(project / ".venv-zensical" / "bin" / "zensical"),))
+        return Engine(name, (str(_own_venv(project, name) / "bin" / "zensical"),))
     raise GuideError("GUIDE_ENGINE", None, f"'{name}' is not an engine the guide knows",
                      f"Use one of: {', '.join(ENGINES)}")
+
+
+def _own_venv(project: Path, name: str) -> Path:
+    """.venv-<name> in the project, or else beside the venv running this (a copy of the project
+    that a test builds has no venvs of its own)."""
+    for folder in (project, Path(sys.prefix).parent):
+        if (folder / f".venv-{name}").is_dir():
+            return folder / f".venv-{name}"
+    return project / f".venv-{name}"
 
 
 def run_engine(chosen: Engine, project: Path, site_dir: Path, env: dict[str, str],

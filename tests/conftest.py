@@ -17,13 +17,20 @@ ARTICLE = SHARED / "seed" / "article.txt"
 # A stand-in repository address, so the "Edit this page" links are built and can be checked.
 TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
 
+# The engine that makes the session's build (`made_site`, and so every test of the built guide):
+# MkDocs by default; GUIDE_ENGINE=properdocs or GUIDE_ENGINE=zensical runs the same tests on that
+# engine's output (`make test` does both; see the Makefile). Builds of changed copies of the project
+# (guide_build) use it too.
+ENGINE = os.environ.get("GUIDE_ENGINE") or "mkdocs"
+
 # The parts of the project a build reads; copied when a test needs to change one of them.
 PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml")
 
 
 def build_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GUIDE_", "OFFLINE", "SITE_URL"))}
-    env.update(NO_MKDOCS_2_WARNING="1", GUIDE_REPO_URL=TEST_REPO_URL, GUIDE_EDIT_URI="edit/main/docs/")
+    env.update(NO_MKDOCS_2_WARNING="1", GUIDE_REPO_URL=TEST_REPO_URL, GUIDE_EDIT_URI="edit/main/docs/",
+               GUIDE_ENGINE=ENGINE)
     env.update(extra)
     return env
 

@@ -12,7 +12,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import ENGINE
 from scripts import static_host
+from zensical_gaps import INLINE_STYLE_ERROR, mark_gaps
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Without the background-networking flags Chromium tries to reach Google's hosts at every start.
@@ -28,6 +30,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+    if ENGINE == "zensical":  # each known gap of Zensical's output: a strict xfail on its own test
+        mark_gaps(items)
 
 
 @pytest.fixture(scope="session")
@@ -111,10 +115,17 @@ class Watched:
 
     def __init__(self, page):
         self.page, self.console_errors, self.foreign_requests = page, [], []
-        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
-        page.on("pageerror", lambda err: self.console_errors.append(str(err)))
+        page.on("console", lambda msg: msg.type == "error" and self._error(msg.text))
+        page.on("pageerror", lambda err: self._error(str(err)))
         page.on("request", self._request)
         page.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def _error(self, text: str) -> None:
+        # Under Zensical, its inline styles are one known gap with a test of its own
+        # (tests/browser/test_inline_styles.py); every other console error still fails the test.
+        if ENGINE == "zensical" and INLINE_STYLE_ERROR.search(text):
+            return
+        self.console_errors.append(text)
 
     def _request(self, request):
         url = urlparse(request.url)
