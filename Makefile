@@ -79,8 +79,22 @@ browser:
 check: $(VENV)/.dev-installed
 	$(BIN)/python tools/check.py
 
+# Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's
+# build). ProperDocs: its pages are MkDocs' byte for byte (tests/test_properdocs.py, in the first
+# run), so a few tests of the built site suffice to show the suite runs on its output (~30 s).
+# Zensical: the reader's tests in Chromium; each known gap is a strict xfail (tests/zensical_gaps.py).
+# Left out there for time: axe and 200% zoom on every page, and the tests that wait for search
+# results (Zensical's search is a listed gap) — `GUIDE_ENGINE=zensical pytest tests/browser` runs all.
+PROPERDOCS_TESTS := tests/test_pages.py tests/test_citations.py tests/test_features.py tests/test_weight.py
+ZENSICAL_TESTS   := tests/browser/test_inline_styles.py tests/browser/test_reader.py tests/browser/test_privacy.py \
+  tests/browser/test_estimator.py tests/browser/test_handout.py tests/browser/test_palette.py tests/browser/test_print.py \
+  tests/browser/test_keyboard.py::test_keyboard_walk_on_a_narrow_screen \
+  tests/browser/test_accessibility.py::test_the_palette_choice_is_kept_and_passes_axe
+
 test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.installed browser check node_modules/.installed
 	$(BIN)/python -m pytest
+	GUIDE_ENGINE=properdocs $(BIN)/python -m pytest -q $(PROPERDOCS_TESTS)
+	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q $(ZENSICAL_TESTS)
 
 # The Nu HTML Checker for tests/test_html_valid.py, pinned in package.json and package-lock.json.
 # --omit=dev: Lighthouse (bench/lighthouse only) is not needed by the tests. --ignore-scripts: the

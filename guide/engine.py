@@ -15,8 +15,11 @@ editor's words, and progress lines are dropped. Nothing here replaces a dependen
   project (site_dir must be under the config's folder). So a small config beside mkdocs.yml
   inherits it and names a folder of its own under .builds/zensical/; the result is moved into
   site_dir and both are removed afterwards. Zensical runs no MkDocs hook: that config also says
-  what hooks/mkdocs_events.py adds to the settings (the offline copy's own Worker stand-in). `--clean` drops Zensical's cache (.cache/), so every
-  build starts from the sources. Its report is coloured even into a pipe: colours are removed here.
+  what hooks/mkdocs_events.py adds to the settings (the offline copy's own Worker stand-in).
+  `--clean` drops Zensical's cache (.cache/), so every build starts from the sources (two Zensical
+  builds at once share that cache: `make site` runs one at a time, under its lock). Its report is
+  coloured even into a pipe: colours are removed here, and "Warning: ..." with the "[ page.md:42:9 ]"
+  line after it becomes one message naming the file and line.
 """
 from __future__ import annotations
 

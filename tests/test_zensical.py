@@ -152,3 +152,26 @@ def test_zensical_writes_an_edited_description_into_the_meta_tag_whole(quoted_de
     description, built = quoted_description
     soup = BeautifulSoup(built.read_text(encoding="utf-8"), "lxml")
     assert soup.select_one('meta[name="description"]')["content"] == description
+
+
+def test_a_zensical_warning_becomes_one_message_naming_the_file_and_line(tmp_path):
+    """Step 2's reading of Zensical's (coloured, boxed) report: each warning is one GuideError with
+    the page and the line. (Step 1 finds a broken link before any engine runs; this calls the
+    engine alone, to read what Zensical itself says.)"""
+    _needs_zensical()
+    from guide.engine import engine, run_engine
+    from guide.errors import GuideError
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "aftercare.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("\nSee [the missing page](no-such-page.md).")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = project / "out"
+    out.mkdir()
+    with pytest.raises(GuideError) as raised:
+        run_engine(engine("zensical", project), project, out, {"SITE_URL": "", "OFFLINE": "false"})
+    problems = getattr(raised.value, "problems", [raised.value])
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert str(problems[0]).startswith(f"docs/aftercare.md, line {len(lines) + 1}: "), str(problems[0])
+    assert not list(project.glob(".zensical-*.yml")) and not (project / ".builds" / "zensical").exists()
