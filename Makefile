@@ -3,6 +3,7 @@
 #   make test    install the test tools (and Chromium, as root, where missing), run make check and every test
 #   make serve   live preview on http://127.0.0.1:8000/
 #   make check   the editor checks alone (part of `make test`)
+#   make requirements   rewrite the locked, hashed requirements*.txt from the requirements*.in files
 
 PYTHON  ?= python3
 VENV    := .venv
@@ -17,24 +18,30 @@ export GUIDE_REPO_URL
 export GUIDE_EDIT_URI ?= edit/main/docs/
 endif
 
-.PHONY: site serve test check browser clean
+.PHONY: site serve test check browser clean requirements
 .DELETE_ON_ERROR:
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Every requirements file is locked with hashes (written by `make requirements` from the *.in
+# files): pip refuses any package, or any file of a package, that the lock does not name.
+PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --require-hashes
+
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python $(PIP_INSTALL) -r requirements.txt
 	touch $@
 
+# requirements-dev.txt is complete on its own (the build's packages at the versions
+# requirements.txt locks, plus the test tools), so it alone sets up a .venv for the checks and tests.
 $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python $(PIP_INSTALL) -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
 # Zensical, Material's successor, in a venv of its own: tests/test_zensical.py builds with it.
 .venv-zensical/.installed: requirements-zensical.txt
 	$(PYTHON) -m venv .venv-zensical
-	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	.venv-zensical/bin/python $(PIP_INSTALL) -r requirements-zensical.txt
 	touch $@
 
 # ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own: tests/test_properdocs.py builds
@@ -44,6 +51,31 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(PYTHON) -m venv .venv-properdocs
 	.venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
 	touch $@
+
+# `make requirements` writes every requirements*.txt from its requirements*.in: each package the
+# direct dependencies need, pinned, with the SHA-256 hash of every file PyPI has for it. It keeps
+# the versions already locked unless an .in file asks for another; to move every indirect
+# dependency to its newest version: make requirements REQUIREMENTS_ARGS=--upgrade
+# The tool is uv, pinned (with hashes) in requirements-tools.txt, in a venv of its own.
+# --python-version 3.11: the lock serves every Python 3.11, Debian 12's 3.11.2 included.
+TOOLS_VENV        := .venv-tools
+REQUIREMENTS_ARGS ?=
+UV_COMPILE = $(TOOLS_VENV)/bin/uv pip compile --quiet --no-config --no-python-downloads --universal \
+	--python-version 3.11 --generate-hashes --custom-compile-command "make requirements" $(REQUIREMENTS_ARGS)
+
+$(TOOLS_VENV)/.installed: requirements-tools.txt
+	$(PYTHON) -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/python $(PIP_INSTALL) -r requirements-tools.txt
+	touch $@
+
+# requirements.txt comes first: the dev and Zensical files are constrained by it.
+requirements: $(TOOLS_VENV)/.installed
+	$(UV_COMPILE) requirements-tools.in -o requirements-tools.txt
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
+	$(UV_COMPILE) requirements-zensical.in -o requirements-zensical.txt
+	$(UV_COMPILE) requirements-actionlint.in -o requirements-actionlint.txt
+	@echo "Wrote the requirements*.txt files. Commit them with the *.in files."
 
 # One path from an edit to a published site (guide/pipeline.py): check the sources, build both
 # copies with the engine (site/ for a web host, site-offline/ for reading from the disk, whose zip

@@ -12,20 +12,35 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from scripts import static_host  # noqa: E402  (the same server the browser tests use)
 from scripts.static_host import page_paths  # noqa: E402,F401  (used by the bench scripts)
+from scripts.chromium import CHROMIUM_ARGS  # noqa: E402  (the same flags the browser tests use)
+from scripts.chromium import CHROMIUM as _CHROMIUM  # noqa: E402
+from scripts.project import copy_project  # noqa: E402,F401  (used by bench/build)
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM = str(_CHROMIUM)
 
 
 def build(site_dir: Path, project: Path = ROOT, **env: str) -> float:
-    """`mkdocs build --strict` into site_dir; returns the seconds it took."""
+    """The engine's build alone (`mkdocs build --strict`) into site_dir; returns the seconds it took."""
     import time
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("OFFLINE", "GUIDE_"))}
     full_env.update(NO_MKDOCS_2_WARNING="1", **env)
     start = time.perf_counter()
-    subprocess.run([str(PYTHON), "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                   cwd=project, env=full_env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([str(PYTHON), "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                   cwd=project, env=full_env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def make_site(out: Path, project: Path = ROOT, **env: str) -> float:
+    """The whole path (`python -m guide site`: both copies, checked and published) into out/;
+    returns the seconds it took."""
+    import time
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("OFFLINE", "GUIDE_"))}
+    full_env.update(NO_MKDOCS_2_WARNING="1", **env)
+    start = time.perf_counter()
+    subprocess.run([str(PYTHON), "-m", "guide", "site", "--site-dir", str(out / "site"),
+                    "--offline-dir", str(out / "site-offline")], cwd=project, env=full_env, check=True,
+                   stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 

@@ -33,8 +33,6 @@ from guide.front_matter import split_front_matter, validate_front_matter
 # Names a page may use inside {{ }}: mkdocs-macros' own, and the guide's (macros/__init__.py).
 MACROS_BUILTINS = {"config", "page", "extra", "environment", "plugin", "git", "macros", "filters",
                    "filters_builtin", "now", "fix_url", "navigation", "files", "context", "macros_info"}
-GUIDE_NAMES = {"cite", "price", "cost_table", "cost_estimator", "course_estimate", "glossary_list",
-               "sources_list", "whole_guide", "clinic", "costs"}
 PRICE_NAMES = ("private_session", "initial_visit", "follow_up")
 
 
@@ -43,6 +41,12 @@ def _fields(model_name: str):
         from macros import models
         return set(getattr(models, model_name).model_fields)
     return names
+
+
+def guide_names(with_brackets: bool = False) -> set[str]:
+    """The guide's own names for {{ }}: its macros (shown as name(...)) and its data."""
+    from macros import MACRO_NAMES, VARIABLE_NAMES
+    return {f"{n}(...)" if with_brackets else n for n in MACRO_NAMES} | set(VARIABLE_NAMES)
 
 
 # The data an editor can show with {{ clinic.name }} or {{ costs.region }}: the models' fields.
@@ -71,6 +75,8 @@ AUTOLINK = re.compile(r"<(?P<target>[a-z][a-z0-9+.-]*:[^>\s]*)>", re.I)
 HTML_TAG = re.compile(r"</?(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>?")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 JINJA_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+# An attribute list ({ #id .class key=value }) that sets anything but an id or a class.
+ATTR_LIST_SETTING = re.compile(r"\{:?\s*[^{}]*?(?<![\w-])(?P<name>[a-zA-Z_:][\w:.-]*)\s*=[^{}]*\}")
 
 
 @dataclass
@@ -142,7 +148,20 @@ def read_config(project: Path, config_name: str = "mkdocs.yml") -> tuple[dict, l
                          "like the lines around it; check the indentation and the colon on this line and the one "
                          "before it") from None
     nav_node = next((v for k, v in node.value if k.value == "nav"), None) if isinstance(node, yaml.MappingNode) else None
-    return config, list(_nav_entries(nav_node)) if nav_node is not None else []
+    nav = list(_nav_entries(nav_node)) if nav_node is not None else []
+    parent_name = config.pop("INHERIT", None)
+    if parent_name:  # as MkDocs merges INHERIT: groups of names name by name, lists replaced whole
+        parent, parent_nav = read_config(project, str(Path(config_name).parent / parent_name))
+        config = _merged(parent, config)
+        nav = nav if nav_node is not None else parent_nav
+    return config, nav
+
+
+def _merged(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        merged[key] = _merged(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
 
 
 def _nav_entries(node: yaml.Node):
@@ -302,6 +321,9 @@ def check_layout(page: Page, labels: list[str]) -> list[GuideError]:
                                      f"Use exactly {' or '.join(repr(x) for x in labels)}, with the same capitals, "
                                      "so a reader's choice follows them to other pages"))
         plain = CODE_SPAN.sub("", JINJA_SPAN.sub("", line))
+        if setting := ATTR_LIST_SETTING.search(plain):
+            errors.append(GuideError(page.shown, number, f"the braces {{ }} set '{setting['name']}=', which pages "
+                                     "may not set", "In { } after a heading, write only an id such as { #my-id }"))
         if TYPED_DOLLARS.search(plain):
             errors.append(GuideError(page.shown, number, "a dollar amount is typed into the page",
                                      'Amounts come from data/costs.yml: write {{ price("follow_up") }} (or '
@@ -444,12 +466,11 @@ def check_template_code(page: Page) -> list[GuideError]:
     errors = []
     assigned = {n.name for n in tree.find_all(jinja2.nodes.Name) if n.ctx in ("store", "param")}
     for name in tree.find_all(jinja2.nodes.Name):
-        if name.ctx == "load" and name.name not in GUIDE_NAMES | MACROS_BUILTINS | assigned:
+        if name.ctx == "load" and name.name not in guide_names() | MACROS_BUILTINS | assigned:
             errors.append(GuideError(page.shown, name.lineno + offset,
                                      f'"{name.name}" inside {{{{ }}}} is not a name the guide knows',
                                      "Check the spelling. The names you can use are: "
-                                     + ", ".join(sorted(n + ("(...)" if n not in {"clinic", "costs"} else "")
-                                                        for n in GUIDE_NAMES))
+                                     + ", ".join(sorted(guide_names(with_brackets=True)))
                                      + ". To show curly brackets as they are, put {% raw %} before them and "
                                        "{% endraw %} after"))
     for attr in tree.find_all(jinja2.nodes.Getattr):
@@ -487,16 +508,16 @@ def _syntax_error(page: Page, body: str, err: jinja2.TemplateSyntaxError, offset
         return GuideError(page.shown, opened + offset, f"a '{{% {tag} %}}' tag is opened here but never closed",
                           f"Add {closer} where the part it controls ends, or remove the tag")
     shown_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    for code in re.findall(r"\{\{(.*?)(?:\}\}|$)", shown_line):
+    if shown_line.count("{{") > shown_line.count("}}"):
+        return GuideError(page.shown, line + offset, "'{{' is not closed by '}}' on this line",
+                          'Write it as {{ name }} or {{ cite("source-id") }}, with both pairs of curly brackets')
+    for code in re.findall(r"\{\{(.*?)\}\}", shown_line):
         if code.count("(") > code.count(")"):
             return GuideError(page.shown, line + offset, "a '(' inside {{ }} is not closed by ')'",
                               'Write it as {{ cite("source-id") }}: the name, then ( and ) around what is quoted')
         if code.count('"') % 2 or code.count("'") % 2:
             return GuideError(page.shown, line + offset, "a quote inside {{ }} is not closed",
                               'Write it as {{ cite("source-id") }}, with a quote before and after the id')
-    if "{{" in shown_line and "}}" not in shown_line[shown_line.rfind("{{"):]:
-        return GuideError(page.shown, line + offset, "'{{' is not closed by '}}' on this line",
-                          'Write it as {{ name }} or {{ cite("source-id") }}, with both pairs of curly brackets')
     return GuideError(page.shown, line + offset, f"the {{{{ }}}} or {{% %}} code on this line cannot be read ({text})",
                       "Compare it with the examples in CONTRIBUTING.md")
 

@@ -145,8 +145,47 @@ class _Many(GuideError):
         Exception.__init__(self, "\n".join(str(p) for p in problems))
 
 
+MACRO_FILE = re.compile(r"^_File_: `(?P<page>[^`]+)`")
+MACRO_ERROR = re.compile(r"^_(?P<kind>\w+)_: (?P<message>.+)$")
+TEMPLATE_LINE = re.compile(r'^\s*File "<template>", line (?P<line>\d+)')
+
+
+def macro_problem(output: list[str], project: Path, docs: str = "docs") -> GuideError | None:
+    """mkdocs-macros' report of a page whose {{ }} code failed, as one GuideError with the page's
+    line (its count starts after the front matter: the offset is added back)."""
+    page = kind = message = None
+    line = None
+    for text in output:
+        if m := MACRO_FILE.match(text.strip()):
+            page = m["page"]
+        elif page and not kind and (m := MACRO_ERROR.match(text.strip())):
+            kind, message = m["kind"], m["message"]
+        elif page and (m := TEMPLATE_LINE.match(text)):
+            line = int(m["line"])
+    if not page:
+        return None
+    if line is not None:
+        from guide.front_matter import split_front_matter
+        path = project / docs / page
+        if path.is_file():  # MkDocs hands the macros the text after the front matter and blank lines
+            lines = path.read_text(encoding="utf-8").splitlines()
+            start = split_front_matter("\n".join(lines) + "\n")[1]
+            while start <= len(lines) and not lines[start - 1].strip():
+                start += 1
+            line += start - 1
+    attribute = re.search(r"has no attribute '([^']+)'", message or "")
+    if attribute:
+        problem = f'the name "{attribute[1]}" after a dot inside {{{{ }}}} does not exist'
+    else:
+        problem = f"the code inside {{{{ }}}} on this line failed ({kind}: {message})"
+    return GuideError(f"{docs}/{page}", line, problem,
+                      "Check the name and what is inside the brackets against the examples in CONTRIBUTING.md")
+
+
 def engine_problems(output: list[str], project: Path) -> list[GuideError]:
     """The engine's warnings and errors, each once, in an editor's words."""
+    if macro := macro_problem(output, project):
+        return [macro]
     found: list[str] = []
     boxed = False  # Zensical's problems come with a drawing of the line, not with more words
     for line in output:

@@ -9,13 +9,17 @@ For the offline copy (file://): what a disk copy cannot use is left out (see LEF
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.csp import headers_file, policy
+from guide.csp import SCRIPT, headers_file, is_runnable_inline, policy, script_hash
 from guide.errors import GuideError
+from guide.glossary_terms import anchor_glossary_entries, define_terms_at_first_use
+from guide.hreflang import link_editions, without_page_alternates
+from guide.print_links import name_links_in_folder
 
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 # Material 9.8.2's base.html writes autocomplete="off" on its drawer and search checkboxes.
@@ -36,21 +40,56 @@ class Variant:
     search_languages: tuple[str, ...] = ("en",)
 
 
-def finish_site(site: Path, variant: Variant) -> None:
-    """Every change the guide makes to a built folder, in order."""
+def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] = ()) -> None:
+    """Every change the guide makes to a built folder, in order. language_folders: the folders
+    of the other editions inside it ("es"), each a site of its own with its own sitemap."""
     if variant.offline:
-        leave_out_for_disk(site, variant.search_languages)
+        for folder in ("", *language_folders):
+            leave_out_for_disk(site / folder if folder else site, variant.search_languages)
     else:
-        write_hosting_files(site, variant)
+        write_hosting_files(site, variant, language_folders)
+        if variant.site_url and language_folders:
+            link_editions(site, variant.site_url)  # each page names its twin (guide/hreflang.py)
+    name_links_in_folder(site)  # printed links say which page they lead to (guide/print_links.py)
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
+        html = define_glossary_terms(html, site, page, language_folders)
         page.write_text(finish_page(html, variant, page.relative_to(site).as_posix()), encoding="utf-8")
+
+
+GLOSSARY_PAGES = ("glossary/index.html", "glossary.html")   # hosted, offline
+HOLDS_THE_GLOSSARY = ("glossary", "print")                  # the glossary page, and the handout
+
+
+def define_glossary_terms(html: str, site: Path, page: Path, language_folders: tuple[str, ...]) -> str:
+    """Glossary terms defined at their first use on the page, as links to their entry on the
+    glossary page of the page's own edition (guide/glossary_terms.py)."""
+    rel = page.relative_to(site)
+    edition = site / rel.parts[0] if len(rel.parts) > 1 and rel.parts[0] in language_folders else site
+    name = page.parent.name if page.name == "index.html" else page.stem
+    if page.parent != edition and name in HOLDS_THE_GLOSSARY or (page.parent == edition and page.stem in HOLDS_THE_GLOSSARY):
+        return define_terms_at_first_use(anchor_glossary_entries(html), "")
+    glossary = next((edition / g for g in GLOSSARY_PAGES if (edition / g).is_file()), None)
+    if glossary is None:
+        return define_terms_at_first_use(html, None)
+    href = posixpath.relpath(glossary, page.parent)
+    return define_terms_at_first_use(html, href.removesuffix("index.html") if glossary.name == "index.html" else href)
+
+
+def page_script_hashes(html: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """The allowed template scripts this page carries: its policy names only those (a page
+    without tabs does not carry the tab scripts' hashes). A script outside the allow-list gets no
+    hash here, so the browser would not run it, and guide/verify.py refuses the page."""
+    present = {script_hash(m["body"]) for m in SCRIPT.finditer(html) if is_runnable_inline(m["attrs"])}
+    return tuple(h for h in allowed if h in present)
 
 
 def finish_page(html: str, variant: Variant, shown: str) -> str:
     """One page, finished: its policies first in <head>, its toggles valid HTML."""
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
-    tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy(variant.script_hashes, variant.offline)}">\n'
+    html = without_page_alternates(html)
+    hashes = page_script_hashes(html, variant.script_hashes)
+    tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, variant.offline)}">\n'
             '<meta name="referrer" content="no-referrer">')
     html, count = CHARSET.subn(lambda m: m[0] + "\n" + tags, html, count=1)
     if not count:
@@ -59,16 +98,19 @@ def finish_page(html: str, variant: Variant, shown: str) -> str:
     return html
 
 
-def write_hosting_files(site: Path, variant: Variant) -> None:
+def write_hosting_files(site: Path, variant: Variant, language_folders: tuple[str, ...] = ()) -> None:
     (site / "_headers").write_text(headers_file(variant.script_hashes), encoding="utf-8")
     robots = site / "robots.txt"
+    folders = ("", *language_folders)
     if variant.site_url:
         if robots.exists():
             with robots.open("a", encoding="utf-8") as f:
-                f.write(f"Sitemap: {variant.site_url}sitemap.xml\n")
-    else:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (site / name).unlink(missing_ok=True)
+                for folder in folders:
+                    f.write(f"Sitemap: {variant.site_url}{folder + '/' if folder else ''}sitemap.xml\n")
+    else:  # a sitemap of no real address helps no one
+        for folder in folders:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / folder / name).unlink(missing_ok=True)
 
 
 def leave_out_for_disk(site: Path, languages: tuple[str, ...]) -> None:
@@ -77,5 +119,12 @@ def leave_out_for_disk(site: Path, languages: tuple[str, ...]) -> None:
     for source_map in site.rglob("*.map"):
         source_map.unlink()
     lunr = site / "assets/javascripts/lunr"
-    if tuple(languages) == ("en",):
+    if tuple(languages) == ("en",):  # English needs none of lunr's language files
         shutil.rmtree(lunr, ignore_errors=True)
+    elif lunr.is_dir():  # only the languages the guide searches in, and what they need
+        keep = {f"lunr.{lang}.min.js" for lang in languages} | {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+        for path in (lunr / "min").glob("lunr.*.min.js"):
+            if path.name not in keep:
+                path.unlink()
+        for extra in ("tinyseg.js", "wordcut.js"):
+            (lunr / extra).unlink(missing_ok=True)

@@ -45,6 +45,9 @@ class PageMeta(_Strict):
     template: Literal["handout.html"] | None = None
     search: SearchSettings | None = None
     hide: tuple[Literal["navigation", "toc", "footer", "feedback"], ...] | None = None
+    # A translated page (docs-es/): which version of its English page it translates, and when.
+    translation_of: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] | None = None
+    translated: date | None = None
 
     @field_validator("reviewed", "next_review", mode="before")
     @classmethod
@@ -58,6 +61,12 @@ class PageMeta(_Strict):
         if self.next_review <= self.reviewed:
             raise ValueError(f"the next review ({self.next_review}) is not after the last review ({self.reviewed})")
         return self
+
+    def reviewed_by_ld(self) -> dict | None:
+        """schema.org Person for the JSON-LD `reviewedBy`, or None without a reviewer."""
+        if self.reviewed_by is None:
+            return None
+        return {"@type": "Person", "name": self.reviewed_by.name, "honorificSuffix": self.reviewed_by.credentials}
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
@@ -109,6 +118,13 @@ def validate_front_matter(text: str, shown: str) -> PageMeta:
 def _explain(error: dict, closing: int) -> tuple[str, str]:
     field = ".".join(str(p) for p in error["loc"]) or "the front matter"
     kind, value = error["type"], error.get("input")
+    if kind == "missing" and field.startswith("reviewed_by."):
+        return (f"'{field}' is missing", "Give the reviewer both lines, indented by two spaces under 'reviewed_by:': "
+                "'name: ...' and 'credentials: ...', or remove reviewed_by")
+    if field.startswith("reviewed_by"):
+        return (f"'{field}' must hold the reviewer's name and credentials, not {value!r}",
+                "Write 'reviewed_by:' and under it, indented by two spaces, 'name: ...' and 'credentials: ...' "
+                "(for example MD), or remove reviewed_by until a clinician has reviewed the page")
     if kind == "missing":
         if field in ("reviewed", "next_review"):
             return (f"the front matter has no '{field}' date",

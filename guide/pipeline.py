@@ -32,6 +32,22 @@ OFFLINE_ZIP = "trigger-point-guide-offline.zip"
 
 
 @dataclass(frozen=True)
+class Edition:
+    """One language of the guide: its settings file, and its folder inside each copy."""
+    language: str
+    config: str
+    folder: str   # "" for the first language, at the root of the site
+
+
+# English at the root; each other language, when its settings file exists, under its own folder.
+EDITIONS = (Edition("en", "mkdocs.yml", ""), Edition("es", "mkdocs.es.yml", "es"))
+
+
+def editions(project: Path) -> tuple[Edition, ...]:
+    return tuple(e for e in EDITIONS if (project / e.config).is_file())
+
+
+@dataclass(frozen=True)
 class Build:
     """One copy of the guide: the hosted site, or the offline copy read from the disk."""
     name: str            # as shown in messages: "site" or "site-offline"
@@ -45,13 +61,21 @@ class BuildFailed(Exception):
         super().__init__("\n".join(str(e) for e in errors))
 
 
+def search_languages(project: Path) -> tuple[str, ...]:
+    """Every language the search of any edition uses (lunr's files for the others are left out)."""
+    found: list[str] = []
+    for edition in editions(project):
+        config, _ = read_config(project, edition.config)
+        search = next((p["search"] for p in config.get("plugins") or [] if isinstance(p, dict) and "search" in p), None)
+        langs = (search or {}).get("lang") or ["en"]
+        found += [langs] if isinstance(langs, str) else list(langs)
+    return tuple(dict.fromkeys(found))
+
+
 def plan(project: Path, site_url: str | None, offline_zip: str | None) -> tuple[Build, Build]:
     """The two copies `make site` makes, with what each build and finish step needs to know."""
     hashes = template_script_hashes(project / "overrides")
-    config, _ = read_config(project)
-    search = next((p["search"] for p in config.get("plugins") or [] if isinstance(p, dict) and "search" in p), None)
-    languages = tuple((search or {}).get("lang") or ["en"])
-    languages = (languages,) if isinstance(languages, str) else languages
+    languages = search_languages(project)
     hosted_env = {"SITE_URL": site_url or "", "OFFLINE": "false", "GUIDE_OFFLINE_ZIP": offline_zip or ""}
     offline_env = {"SITE_URL": "", "OFFLINE": "true", "GUIDE_OFFLINE_ZIP": ""}
     return (
@@ -63,18 +87,27 @@ def plan(project: Path, site_url: str | None, offline_zip: str | None) -> tuple[
 
 
 def check_step(project: Path) -> list[str]:
-    """Step 1; raises BuildFailed with every mistake; returns the notices."""
-    report = check_sources(project)
-    if report.errors:
-        raise BuildFailed(report.errors)
-    return report.notices
+    """Step 1, for every edition; raises BuildFailed with every mistake; returns the notices."""
+    errors, notices = [], []
+    for edition in editions(project):
+        report = check_sources(project, edition.config)
+        errors += [e for e in report.errors if str(e) not in {str(x) for x in errors}]
+        notices += report.notices
+    if errors:
+        raise BuildFailed(errors)
+    return notices
 
 
 def build_copy(project: Path, build: Build, out: Path, engine_name: str) -> None:
     """Steps 2 to 4 for one copy, into `out`; raises BuildFailed."""
     try:
-        run_engine(engine(engine_name, project), project, out, build.env)
-        finish_site(out, build.variant)
+        chosen = engine(engine_name, project)
+        for edition in editions(project):  # the root edition first: MkDocs empties its folder
+            env = dict(build.env)
+            if edition.folder and env.get("SITE_URL"):
+                env["SITE_URL"] = f"{env['SITE_URL']}{edition.folder}/"
+            run_engine(chosen, project, out / edition.folder if edition.folder else out, env, edition.config)
+        finish_site(out, build.variant, tuple(e.folder for e in editions(project) if e.folder))
     except GuideError as err:
         raise BuildFailed(list(getattr(err, "problems", [err]))) from None
     problems = verify_site(out, build.variant, build.name)

@@ -15,7 +15,6 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-KEEP_OLD_BUILDS = 1  # besides the published one, for a host still copying the previous site
 
 
 @contextmanager
@@ -43,6 +42,7 @@ def new_build_dir(target: Path) -> Path:
 def publish(build: Path, target: Path) -> None:
     """Make `target` point at the complete `build`, in one step; tidy older builds."""
     store = build.parent
+    previous = target.resolve() if target.is_symlink() else None
     relative = os.path.relpath(build, target.parent)
     if target.is_dir() and not target.is_symlink():
         # A site/ from before this scheme (a real folder): keep it as an old build, then link.
@@ -52,15 +52,15 @@ def publish(build: Path, target: Path) -> None:
         link.unlink()
     os.symlink(relative, link)
     os.replace(link, target)  # the one step readers can see
-    _tidy(store, target)
+    _tidy(store, keep={build.resolve(), previous})
 
 
-def _tidy(store: Path, target: Path) -> None:
-    current = target.resolve()
-    builds = sorted((p for p in store.iterdir() if p.is_dir() and p.resolve() != current),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in builds[KEEP_OLD_BUILDS:]:
-        shutil.rmtree(old, ignore_errors=True)
+def _tidy(store: Path, keep: set) -> None:
+    """Remove older builds and what killed builds left, keeping the new site and the one before
+    it (a host may still be copying it)."""
+    for old in store.iterdir():
+        if old.is_dir() and old.resolve() not in keep:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def discard(build: Path) -> None:

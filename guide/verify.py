@@ -20,7 +20,7 @@ from pathlib import Path
 
 from guide.csp import policy, script_hash
 from guide.errors import GuideError
-from guide.finish import Variant
+from guide.finish import Variant, page_script_hashes
 from guide.site_url import is_loopback
 
 RESOURCE_ATTRS = {
@@ -101,7 +101,7 @@ def _is_remote(value: str) -> bool:
 
 def page_problems(html: str, variant: Variant) -> list[str]:
     """What is wrong with one finished page, in words; empty when it is safe to publish."""
-    expected = policy(variant.script_hashes, variant.offline)
+    expected = policy(page_script_hashes(html, variant.script_hashes), variant.offline)
     reader = _PageReader(set(variant.script_hashes), expected)
     # Material's inline scripts escape nothing: read each <script> body as raw text, as browsers do.
     reader.feed(html)

@@ -21,42 +21,47 @@ except ImportError:  # Zensical builds without MkDocs installed
     class PluginError(Exception):
         """A mistake in the guide's files that stops the build."""
 
-from macros.citations import check_citations, find_citations, pages_citing
-from macros.escaping import escaped
-from macros.models import GuideDataError, load_glossary, load_guide_data
-from macros.render import (cited_works, handout_section, relative_link, render_citation,
+from macros.content import HANDOUT_PAGE, load_guide
+from guide.front_matter import validate_front_matter
+from macros.models import GuideDataError
+from macros.render import (handout_section, relative_link, render_citation,
                            render_cost_estimator, render_cost_table, render_course_estimate,
                            render_glossary, render_price, render_sources_page)
+from macros.render import (render_cost_estimator_es, render_cost_table_es, render_course_estimate_es,
+                           render_sources_page_es, spanish_text)
 
 SOURCES_PAGE = "sources.md"
-HANDOUT_PAGE = "print.md"
-GLOSSARY_FILE = "includes/glossary.md"
+# What a page may write inside {{ }}: the build's first step (guide/check_sources.py) refuses any
+# other name, with the page's line, before the engine runs. define_env registers exactly these.
+MACRO_NAMES = ("cite", "price", "cost_table", "cost_estimator", "course_estimate", "glossary_list",
+               "sources_list", "page_count", "whole_guide", "spanish")
+VARIABLE_NAMES = ("clinic", "costs")
+# Each edition's glossary: English in includes/glossary.md, Spanish in includes/glossary.es.md.
+GLOSSARY_FILES = {"en": "includes/glossary.md", "es": "includes/glossary.es.md"}
+
+
+def language(conf) -> str:
+    """The edition being built: theme.language in mkdocs.yml ("en") or mkdocs.es.yml ("es")."""
+    theme = conf.get("theme") or {}
+    lang = theme.get("language") if hasattr(theme, "get") else getattr(theme, "language", None)
+    return lang if lang in GLOSSARY_FILES else "en"
 
 
 def define_env(env) -> None:
     project = Path(env.project_dir)
     docs_dir = project / env.conf["docs_dir"]  # absolute under MkDocs, relative under Zensical
+    lang = language(env.conf)
+    in_spanish = lang == "es"  # (not "spanish": that is the macro below)
     try:
-        raw = load_guide_data(project / "data")
-        glossary = escaped(load_glossary(project / GLOSSARY_FILE))
-        citations = find_citations(docs_dir)
-        check_citations(citations, raw, docs_dir.name, Path("data/sources.yml"))
+        guide = load_guide(project, docs_dir, GLOSSARY_FILES[lang])
     except GuideDataError as err:
         raise PluginError(str(err)) from None
-    # What the pages show is escaped for the Markdown it lands in (macros/escaping.py); the
-    # structured data is built from the raw text and escaped by the template's `tojson`.
-    data = escaped(raw)
-    citing = pages_citing(citations)
+    data, glossary, citing = guide.data, guide.glossary, guide.citing
     titles = nav_titles(env.conf.get("nav") or [])
-
-    sources_by_page: dict[str, list] = {}
-    for source in raw.sources:
-        for page in citing.get(source.id, ()):
-            sources_by_page.setdefault(page, []).append(source)
-    sources_by_page[HANDOUT_PAGE] = list(raw.sources)  # the handout holds every page's citations
     # Read by on_pre_page_macros below: the sources each page cites, for its structured data.
-    env.variables["_cited_works_by_page"] = {page: cited_works(tuple(s)) for page, s in sources_by_page.items()}
+    env.variables["_cited_works_by_page"] = guide.cited_works_by_page
     env.variables["clinic"] = data.clinic
+    env.variables["_clinic_contact_href"] = data.clinic.contact_href
     env.variables["costs"] = data.costs
 
     def this_page() -> str:
@@ -68,23 +73,25 @@ def define_env(env) -> None:
         if number is None:
             raise PluginError(f'docs/{this_page()}: it cites a source "{source_id}" that is not in data/sources.yml')
         href = relative_link(this_page(), SOURCES_PAGE, source_id)
-        return render_citation(number, data.sources[number - 1], href)
+        return render_citation(number, data.sources[number - 1], href, lang)
 
     def price(name: str) -> str:
         """One figure from data/costs.yml for a sentence: {{ price("follow_up") }}."""
-        return render_price(data.costs, name)
+        return render_price(data.costs, name, lang)
 
     def cost_table() -> str:
         """The price table from data/costs.yml, with its source cited."""
-        return render_cost_table(data.costs, cite(data.costs.source))
+        source = data.sources[data.source_number(data.costs.source) - 1]
+        render = render_cost_table_es if in_spanish else render_cost_table
+        return render(data.costs, cite(data.costs.source), source.publisher)
 
     def cost_estimator() -> str:
         """The interactive estimate (first visit plus follow-ups), from data/costs.yml."""
-        return render_cost_estimator(data.costs, asset_url(env.page, "assets/javascripts/estimator.js"))
+        return (render_cost_estimator_es if in_spanish else render_cost_estimator)(data.costs, asset_url(env.page, "assets/javascripts/estimator.js"))
 
     def course_estimate() -> str:
         """The estimated cost of a first visit plus a few follow-ups, from data/costs.yml."""
-        return render_course_estimate(data.costs)
+        return (render_course_estimate_es if in_spanish else render_course_estimate)(data.costs)
 
     def glossary_list() -> str:
         """Every term of includes/glossary.md with its meaning, for the glossary page."""
@@ -92,7 +99,11 @@ def define_env(env) -> None:
 
     def sources_list() -> str:
         """The sources, numbered, each with the pages that cite it."""
-        return render_sources_page(data.sources, citing, titles, this_page())
+        return (render_sources_page_es if in_spanish else render_sources_page)(data.sources, citing, titles, this_page())
+
+    def page_count() -> int:
+        """How many pages the guide's menu lists, counted at build time (for the accessibility page)."""
+        return len(titles)
 
     def whole_guide() -> str:
         """Every page of the guide, in navigation order, as one printable page."""
@@ -113,15 +124,54 @@ def define_env(env) -> None:
                                   "then build again") from None
         return "\n\n".join(sections)
 
+    def spanish(text: str) -> str:
+        """The Spanish of a text from data/*.yml, for the Spanish pages: {{ spanish(clinic.offers) }}.
+        Until its Spanish is added (DATA_TEXT_ES in macros/render.py), the text shows as it is."""
+        return spanish_text(str(text))
+
     guide_macros = {f.__name__: f for f in (cite, price, cost_table, cost_estimator, course_estimate,
-                                            glossary_list, sources_list, whole_guide)}
+                                            glossary_list, sources_list, page_count, whole_guide, spanish)}
+    assert tuple(guide_macros) == MACRO_NAMES, "MACRO_NAMES must list the macros define_env registers"
     for function in guide_macros.values():
         env.macro(function)
 
 
 def on_pre_page_macros(env) -> None:
-    """Give the page template the works this page cites, for its schema.org JSON-LD."""
-    env.page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(env.page), [])
+    """Give the page template what it shows beyond the text: the works this page cites and its
+    reviewer (schema.org JSON-LD), and the clinic's contact for the feedback link at its foot.
+    The front matter is read through the build's one model (guide/front_matter.py), which step 1
+    has already checked; under a live preview this catches an edit made since."""
+    page = env.page
+    where = f"{Path(env.conf['docs_dir']).name}/{page_path(page)}"
+    try:
+        meta = validate_front_matter(page.file.content_string, where)
+    except GuideDataError as err:
+        raise PluginError(str(err)) from None
+    page.meta["cited_works"] = env.variables["_cited_works_by_page"].get(page_path(page), [])
+    page.meta["reviewed_by_ld"] = meta.reviewed_by_ld()
+    page.meta["clinic_contact_href"] = env.variables["_clinic_contact_href"]
+    page.meta["clinic_contact_is_email"] = str(env.variables["_clinic_contact_href"]).startswith("mailto:")
+    if language(env.conf) == "es":
+        env.markdown = with_behind_notice(env.markdown, env.page, Path(env.project_dir))
+
+
+def with_behind_notice(markdown: str, page, project: Path) -> str:
+    """The Spanish page's Markdown, with guide/translations.py's notice under its title when the
+    English page (docs/ with the same name) changed after the translation (front matter
+    translation_of). Shown again until an editor updates translation_of."""
+    from guide.translations import ENGLISH_DIR, behind_notice, is_behind
+
+    english = project / ENGLISH_DIR / page_path(page)
+    meta = page.meta or {}
+    if not english.is_file() or not is_behind(english.read_bytes(), meta):
+        return markdown
+    # The same page in English: one folder up from the Spanish edition (/es/), same address.
+    notice = behind_notice(meta.get("translated"), asset_url(page, "../" + page.url))
+    lines = markdown.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        return notice + "\n" + markdown
+    return "\n".join([*lines[:title + 1], "", notice, *lines[title + 1:]])
 
 
 def asset_url(page, asset: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -45,9 +45,15 @@ class PriceRange(_Model):
         return self
 
 
+# A year a figure was published: four digits, such as 2019.
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
 class Costs(_Model):
     checked: date
     source: Text
+    study_year: Year
+    report_year: Year
     currency: Literal["USD"]
     region: Text
     private_session: PriceRange
@@ -56,6 +62,13 @@ class Costs(_Model):
     dry_needling_billing: Text
     estimate_follow_ups: tuple[Annotated[int, Field(gt=0, le=52)], ...] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _reported_after_study(self) -> "Costs":
+        if self.report_year < self.study_year:
+            raise ValueError(f"report_year ({self.report_year}) is before study_year ({self.study_year}): "
+                             "a study is reported in its own year or later")
+        return self
+
 
 class Source(_Model):
     id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -63,6 +76,8 @@ class Source(_Model):
     publisher: Text
     site: Text
     url: str = ""
+    # The day someone read the page at `url` and checked what the guide takes from it.
+    read_on: date | None = None
 
     @field_validator("url")
     @classmethod
@@ -71,10 +86,42 @@ class Source(_Model):
             raise ValueError("a url must be a full web address starting with https://, or left empty")
         return url
 
+    @model_validator(mode="after")
+    def _read_when_addressed(self) -> "Source":
+        if self.url and self.read_on is None:
+            raise ValueError("read_on is missing: a source with a url needs the date its page was read")
+        if self.read_on is not None and not self.url:
+            raise ValueError("read_on is set but url is empty: the date says when the page at the url was read")
+        return self
+
+
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+WEB_ADDRESS = re.compile(r"^https://[^\s/<>\"']+\.[^\s<>\"']+$")
+
 
 class Clinic(_Model):
     name: Text
     offers: Text
+    # Where readers can report a problem with the guide: a web address or an email address that
+    # the clinic itself has confirmed. Unset, the feedback link goes to the repository alone.
+    contact: str | None = None
+
+    @field_validator("contact")
+    @classmethod
+    def _contact(cls, contact: str | None) -> str | None:
+        if contact is None:
+            return None
+        if not (EMAIL.match(contact) or WEB_ADDRESS.match(contact)):
+            raise ValueError("contact must be an email address (name@example.org) or a web address "
+                             "starting with https://")
+        return contact
+
+    @property
+    def contact_href(self) -> str | None:
+        """The link target for the contact: mailto: for an email address."""
+        if self.contact is None:
+            return None
+        return f"mailto:{self.contact}" if EMAIL.match(self.contact) else self.contact
 
 
 class GlossaryEntry(_Model):
@@ -209,6 +256,15 @@ def _explain(error: dict, model: type[_Model]) -> tuple[str, str]:
     message = error["msg"].removeprefix("Value error, ")
     if "low end" in message:
         return f"'{field}': {message}", "Put the smaller number after 'low:' and the larger after 'high:'"
+    if "read_on is missing" in message:
+        return (message, "Add a line 'read_on: YYYY-MM-DD' under its url: the day you read the page at that "
+                         "address and checked what the guide takes from it")
+    if "read_on is set but url is empty" in message:
+        return message, "Put the page's exact address after 'url:', or remove the read_on line"
+    if "report_year" in message:
+        return message, "Check both years against the source: study_year is when the study was done, report_year when the source published it"
+    if "contact must be" in message:
+        return message, "Write the address the clinic gave you, such as help@example.org or https://example.org/contact, or remove the line"
     return f"'{field}': {message}", "Correct the value on that line"
 
 

@@ -94,10 +94,12 @@ def serve(folder: Path, gzip: bool = False) -> tuple[str, http.server.ThreadingH
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+def page_path(site: Path, html: Path) -> str:
+    """A built page's address relative to the build's root: "aftercare/", "aftercare.html", "" for home."""
+    rel = html.relative_to(site).as_posix()
+    return rel.removesuffix("index.html") if rel.endswith("index.html") else rel
+
+
 def page_paths(site: Path) -> list[str]:
     """Every HTML page of a build as a path relative to its root ("" is the home page)."""
-    paths = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        paths.append(rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
-    return paths
+    return [page_path(site, path) for path in sorted(site.rglob("*.html"))]

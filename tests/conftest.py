@@ -16,15 +16,17 @@ SHARED = ROOT.parent / "shared"
 ARTICLE = SHARED / "seed" / "article.txt"
 # A stand-in repository address, so the "Edit this page" links are built and can be checked.
 TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
+# A stand-in address for the hosted guide, so canonical links, the sitemap and robots.txt are built.
+TEST_SITE_URL = "https://trigger-point-guide.example.org/"  # at a root, as the tests serve it
+
+from guide.check_sources import read_config  # noqa: E402
+from scripts.project import PROJECT_PARTS, copy_project  # noqa: E402,F401  (shared with the benches)
 
 # The engine that makes the session's build (`made_site`, and so every test of the built guide):
 # MkDocs by default; GUIDE_ENGINE=properdocs or GUIDE_ENGINE=zensical runs the same tests on that
 # engine's output (`make test` does both; see the Makefile). Builds of changed copies of the project
 # (guide_build) use it too.
 ENGINE = os.environ.get("GUIDE_ENGINE") or "mkdocs"
-
-# The parts of the project a build reads; copied when a test needs to change one of them.
-PROJECT_PARTS = ("docs", "overrides", "macros", "data", "hooks", "includes", "guide", "mkdocs.yml")
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -45,17 +47,6 @@ def guide_build(project: Path, out: Path, command: str = "site", **env: str) -> 
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the parts of the project a build reads, for tests that break or change them."""
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            shutil.copy2(src, dest / part)
-    return dest
-
-
 @pytest.fixture(scope="session")
 def made_site(tmp_path_factory) -> Path:
     """What `make site` makes, made by `make site` into a temporary folder: site/ (with the
@@ -64,7 +55,7 @@ def made_site(tmp_path_factory) -> Path:
     result = subprocess.run(
         ["make", "--no-print-directory", "-o", ".venv/.installed", "site",
          f"SITE_DIR={out / 'site'}", f"OFFLINE_DIR={out / 'site-offline'}", f"BIN={Path(sys.executable).parent}"],
-        cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
+        cwd=ROOT, env=build_env(SITE_URL=TEST_SITE_URL), capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, f"make site failed:\n{result.stdout}\n{result.stderr}"
     return out
@@ -95,25 +86,14 @@ def html_pages(site: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def config() -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-
-
-def _nav_pages(nav) -> list[tuple[str, str]]:
-    pages = []
-    for item in nav:
-        for title, target in item.items():
-            pages.extend([(title, target)] if isinstance(target, str) else _nav_pages(target))
-    return pages
+    """mkdocs.yml as the build's first step reads it."""
+    return read_config(ROOT)[0]
 
 
 @pytest.fixture(scope="session")
-def nav_pages(config) -> list[tuple[str, str]]:
+def nav_pages() -> list[tuple[str, str]]:
     """(title, source file) for every page in the navigation, in order."""
-    return _nav_pages(config["nav"])
+    return [(entry.title, entry.target) for entry in read_config(ROOT)[1] if entry.target]
 
 
 def built_path(site: Path, src: str) -> Path:

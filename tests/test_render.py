@@ -9,7 +9,7 @@ from macros.models import Costs, PriceRange, Source
 from macros.render import (format_money, relative_link, render_citation, render_cost_table,
                            render_course_estimate, render_price, render_sources_page)
 
-COSTS = Costs(checked=date(2026, 1, 2), source="s", currency="USD", region="Testland",
+COSTS = Costs(checked=date(2026, 1, 2), source="s", study_year=2001, report_year=2003, currency="USD", region="Testland",
               private_session=PriceRange(low=Decimal(70), high=Decimal(150)),
               initial_visit=Decimal(100), follow_up=Decimal("50.5"),
               dry_needling_billing="Part of a physical therapy session.", estimate_follow_ups=(1, 3))
@@ -30,10 +30,11 @@ def test_price_in_a_sentence():
 
 
 def test_cost_table_lines():
-    lines = render_cost_table(COSTS, "[c]").splitlines()
+    lines = render_cost_table(COSTS, "[c]", "Pricewatch").splitlines()
     assert lines[0] == ("Typical prices in Testland. The first-visit and follow-up figures are for paying "
-                        "without insurance.[c] Figures from our sources, last checked on 2 January 2026.")
-    assert lines[2:] == [
+                        "without insurance. They come from a 2001 study, as Pricewatch reported it in 2003.[c] "
+                        "The range for a private session comes from the clinic's article. Prices may be higher now.")
+    assert lines[2:-2] == [
         "| What you pay for | Typical cost |",
         "| --- | --- |",
         "| A private acupuncture session | $70 to $150 |",
@@ -41,6 +42,8 @@ def test_cost_table_lines():
         "| A follow-up acupuncture visit | About $50.50 on average |",
         "| Dry needling by a physical therapist | Part of a physical therapy session. |",
     ]
+    assert lines[-1] == ("Checked on 2 January 2026: the day an editor last compared these figures with their "
+                         "sources. It is not the date of the prices.")
 
 
 def test_course_estimate_lines():
@@ -68,10 +71,20 @@ def test_sources_page_lists_citing_pages_once_each():
     assert text.splitlines() == [
         "## 1. Harvard Health: A Title { #harvard-x }",
         "",
-        "Published by Harvard Health, on health.harvard.edu.",
+        "Published by Harvard Health, on health.harvard.edu. The clinic's article named this source without "
+        "a web address, and we have not found its exact page. So we cannot check which facts it supports: "
+        "where the guide cites it, the sentence says the fact comes from the clinic's article.",
         "",
         "Cited on: [b.md](b.md), [Page A](a.md).",
     ]
+
+
+def test_sources_page_gives_the_address_and_the_day_it_was_read():
+    read = Source(id="nhs-x", title="T", publisher="NHS", site="nhs.uk", url="https://www.nhs.uk/x",
+                  read_on=date(2026, 12, 1))
+    text = render_sources_page((read,), {}, {}, "sources.md")
+    assert text.splitlines()[2] == ("Published by NHS, at [https://www.nhs.uk/x](https://www.nhs.uk/x)"
+                                    ". We read this page on 1 December 2026.")
 
 
 def test_glossary_is_a_sorted_definition_list():

@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from scripts.static_host import page_path
 from conftest import ROOT
 from scripts.static_host import COMPRESSIBLE  # what hosts compress, and so count gzipped
 
@@ -78,8 +79,7 @@ class _Refs(HTMLParser):
 
 
 def page_url(site: Path, html: Path) -> str:
-    rel = html.relative_to(site).as_posix()
-    return "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+    return "/" + page_path(site, html)
 
 
 def first_view(site: Path, html: Path) -> list[tuple[str, int, int]]:

@@ -23,9 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 # Files an editor writes, for the Markdown lint and the spelling check.
 # (Not linted: the pull request template, a form; includes/glossary.md, a list of definitions.)
-MARKDOWN = ["docs", "CONTRIBUTING.md"]
+# docs-es/ (the Spanish pages) is linted, not spell-checked: codespell knows only English and takes
+# Spanish words ("hace", "profesional") for misspellings.
+MARKDOWN = ["docs", "docs-es", "CONTRIBUTING.md"]
 SPELLING = ["docs", "includes", "data", "mkdocs.yml", "CONTRIBUTING.md", "README.md", ".github/pull_request_template.md"]
-SPELLING_SKIP = "docs/assets"  # stylesheets and scripts: not an editor's text
+SPELLING_SKIP = "docs/assets,*.es.md"  # stylesheets and scripts: not an editor's text; Spanish (*.es.md)
 WORDS = ".codespell-words.txt"
 
 
@@ -230,6 +232,17 @@ def check_workflows() -> bool:
     return ok
 
 
+# --- the Spanish edition: a notice, never a failure -----------------------------------------
+
+def spanish_behind() -> list[str]:
+    """Spanish pages (docs-es/) behind their English page, or missing (guide/translations.py)."""
+    if not (ROOT / "docs-es").is_dir():
+        return []
+    from guide.translations import translation_status
+
+    return [str(finding) for finding in translation_status(ROOT)]
+
+
 # --- all together -------------------------------------------------------------------------
 
 CHECKS = {
@@ -262,6 +275,12 @@ def main(names: list[str]) -> int:
     if review_notices:
         say("Pages due for review (this does not stop the guide from publishing):")
         for notice in review_notices:
+            say(f"  {notice}")
+        say()
+    translation_notices = spanish_behind()
+    if translation_notices:
+        say("Spanish pages to update (this does not stop the guide from publishing):")
+        for notice in translation_notices:
             say(f"  {notice}")
         say()
     if failed:

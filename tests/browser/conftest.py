@@ -14,12 +14,9 @@ import pytest
 
 from conftest import ENGINE
 from scripts import static_host
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from zensical_gaps import INLINE_STYLE_ERROR, mark_gaps
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Without the background-networking flags Chromium tries to reach Google's hosts at every start.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"

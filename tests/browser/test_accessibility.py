@@ -65,13 +65,8 @@ def test_the_palette_choice_is_kept_and_passes_axe(browser, hosted_url):
     page = context.new_page()
     try:
         page.goto(hosted_url)
-        page.evaluate("""() => {
-            const dark = document.querySelector('input.md-option[data-md-color-scheme="slate"]');
-            const index = [...document.querySelectorAll('input.md-option')].indexOf(dark);
-            localStorage.setItem(__md_scope.pathname + '.__palette', JSON.stringify({index, color: {
-                media: dark.dataset.mdColorMedia, scheme: 'slate',
-                primary: dark.dataset.mdColorPrimary, accent: dark.dataset.mdColorAccent}}));
-        }""")
+        page.evaluate("""() => localStorage.setItem(__md_scope.pathname + '.__palette', JSON.stringify(
+            {color: {media: '(prefers-color-scheme: dark)', scheme: 'slate', primary: 'custom', accent: 'custom'}}))""")
         page.reload()
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
         assert run_axe(page) == []

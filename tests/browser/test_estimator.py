@@ -3,6 +3,9 @@ that still makes sense without JavaScript."""
 import re
 from decimal import Decimal
 
+import pytest
+from playwright.sync_api import expect
+
 from conftest import ROOT
 from macros.models import load_guide_data
 from macros.render import format_money
@@ -11,8 +14,6 @@ from macros.render import format_money
 def test_four_visits_cost_a_first_visit_plus_three_follow_ups(page, guide):
     costs = load_guide_data(ROOT / "data").costs
     page.goto(guide.url("booking-and-cost.md"))
-    tabs = page.locator(".tabbed-set", has=page.locator(".cost-estimator"))
-    tabs.locator(".tabbed-labels label", has_text="Acupuncture").click()
     visits = page.get_by_label("Number of visits, counting the first one")
     visits.fill("4")
     result = page.locator(".cost-estimator output")
@@ -21,6 +22,30 @@ def test_four_visits_cost_a_first_visit_plus_three_follow_ups(page, guide):
     assert result.get_attribute("aria-live") == "polite"
     visits.fill("0")
     assert "from 1 to 52" in result.inner_text()
+
+
+def test_the_estimator_shows_whatever_tab_the_reader_picked(page, guide):
+    """Picking "Dry needling" on one page picks it on every page (content.tabs.link, kept in
+    localStorage): the estimator must not sit in a tab that choice hides. A keyboard reader
+    reaches it with Tab and gets a result."""
+    page.goto(guide.url("acupuncture-vs-dry-needling.md"))
+    page.locator(".tabbed-labels label", has_text="Dry needling").first.click()
+    page.goto(guide.url("booking-and-cost.md"), wait_until="load")
+    # The choice held: the tabs on this page show dry needling.
+    assert page.evaluate("""() => [...document.querySelectorAll('.tabbed-set')].every(set =>
+        set.querySelector(':scope > input:checked') === set.querySelectorAll(':scope > input')[1])""")
+    box = page.locator(".cost-estimator")
+    expect(box).to_be_visible()
+    assert box.evaluate("e => !e.closest('.tabbed-set')"), "the estimator sits inside a content tab"
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id === 'estimator-visits'"):
+            break
+    else:
+        pytest.fail("Tab never reached the estimator")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    expect(page.locator(".cost-estimator output")).to_contain_text("for 2 visits")
 
 
 def test_without_javascript_the_static_tables_remain(browser, hosted_url):
@@ -43,8 +68,6 @@ def test_amounts_with_cents_and_thousands_read_as_the_tables_do(page, hosted_url
 
     page.route("**/booking-and-cost/", cost_page_with_other_figures)
     page.goto(hosted_url + "booking-and-cost/")
-    page.locator(".tabbed-set", has=page.locator(".cost-estimator")).locator(
-        ".tabbed-labels label", has_text="Acupuncture").click()
     visits = page.get_by_label("Number of visits, counting the first one")
     result = page.locator(".cost-estimator output")
     first, follow_up = Decimal("1234.5"), Decimal("50.25")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 # What shows the focus: the focused element itself, except for Material's visually hidden radio
-# buttons, whose focus shows on their label (the palette toggle, the content tabs).
+# buttons, whose focus shows on their label (the content tabs).
 FOCUS_STATE = """() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return {ok: false, what: 'nothing focused'};
@@ -135,9 +135,9 @@ def test_keyboard_walk_through_the_guide(page, site_dir, hosted_url):
     page.keyboard.press("Enter")
     assert details.evaluate("d => d.open") == was_open
 
-    # 6. Colour scheme: Tab to the toggle; each Enter moves on to the next scheme, and round again.
+    # 6. Colour scheme: Tab to the switch; each Enter gives the other scheme.
     page.goto(hosted_url)
-    tab_until(page, "input.md-option", "colour scheme toggle")
+    tab_until(page, "button[data-guide-palette]", "colour scheme switch")
     schemes = []
     for _ in range(3):
         page.keyboard.press("Enter")

@@ -10,6 +10,16 @@
     var text = amount === Math.round(amount) ? String(amount) : amount.toFixed(2);
     return "$" + text.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   }
+  // The result in the page's language: the Spanish edition's pages say <html lang="es">.
+  var spanish = document.documentElement.lang === "es";
+  function invalid(max) {
+    return spanish ? "Escriba un número entero de visitas, de 1 a " + max + "."
+                   : "Enter a whole number of visits from 1 to " + max + ".";
+  }
+  function result(total, visits) {
+    return spanish ? "Unos " + money(total) + " por " + visits + (visits === 1 ? " visita" : " visitas") + " (estimado)"
+                   : "About " + money(total) + " for " + visits + (visits === 1 ? " visit" : " visits") + " (estimate)";
+  }
   function setUp(box) {
     var initial = Number(box.dataset.initial);
     var followUp = Number(box.dataset.followUp);
@@ -19,11 +29,11 @@
     function update() {
       var visits = Number(input.value);
       if (!Number.isInteger(visits) || visits < 1 || visits > max) {
-        output.textContent = "Enter a whole number of visits from 1 to " + max + ".";
+        output.textContent = invalid(max);
         return;
       }
       var total = initial + (visits - 1) * followUp;
-      output.textContent = "About " + money(total) + " for " + visits + (visits === 1 ? " visit" : " visits") + " (estimate)";
+      output.textContent = result(total, visits);
     }
     input.addEventListener("input", update);
     box.hidden = false;

@@ -1,0 +1,103 @@
+"""The Spanish edition as a reader gets it (issue 14): the English build served with the Spanish
+one in its es/ folder, as they will be published. Every test fails on a console error (a CSP
+violation included) or a request that leaves the machine (the `page` fixtures)."""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from conftest import ROOT, build_env  # tests/conftest.py
+from macros.models import load_guide_data
+from macros.render import course_total, format_money
+
+COUNT = re.compile(r"documentos? encontrados?|No se encontraron")  # Material's Spanish result counts
+PLACEHOLDER = "Teclee para comenzar búsqueda"
+QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions_es.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def both_url(site_dir, serve, tmp_path_factory) -> str:
+    """The English build with the Spanish one in es/, served on 127.0.0.1."""
+    import subprocess
+
+    folder = tmp_path_factory.mktemp("both") / "site"
+    shutil.copytree(site_dir, folder)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.es.yml",
+                             "--site-dir", str(folder / "es")], cwd=ROOT, env=build_env(),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return serve(folder)
+
+
+def test_the_spanish_estimator_adds_up_the_data_in_spanish(page, both_url):
+    costs = load_guide_data(ROOT / "data").costs
+    page.goto(both_url + "es/booking-and-cost/")
+    box = page.locator("#estimator-visits")
+    box.fill("3")
+    expect(page.locator(".cost-estimator output")).to_have_text(
+        f"Unos {format_money(course_total(costs, 2))} por 3 visitas (estimado)")
+    box.fill("0")
+    expect(page.locator(".cost-estimator output")).to_contain_text("Escriba un número entero de visitas")
+
+
+def test_the_language_switch_leads_to_the_same_page_in_english(page, both_url):
+    page.goto(both_url + "es/aftercare/")
+    assert page.get_attribute("html", "lang") == "es"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(both_url + "aftercare/")
+    assert page.get_attribute("html", "lang") == "en"
+
+
+def search(page, question: str) -> list[str]:
+    """The pages of the first three results for a question (as in test_reader.search)."""
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    if box.input_value():
+        box.fill("")
+        box.press("Backspace")
+        expect(meta).to_have_text(PLACEHOLDER)
+    box.fill(question[:-1])
+    box.press_sequentially(question[-1])
+    expect(meta).to_have_text(COUNT)
+    hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    return [h.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1] or "index" for h in hrefs[:3]]
+
+
+# The three questions issue 14 names.
+ISSUE_QUESTIONS = {"¿duele la punción seca?": "your-session", "precio de la primera visita": "booking-and-cost",
+                   "qué hacer después de la sesión": "aftercare"}
+
+
+def test_spanish_search_answers_the_issues_questions(page, both_url):
+    """Each among the first three results, as the English questions are (test_reader.py)."""
+    page.goto(both_url + "es/")
+    page.locator("input.md-search__input").click()
+    misses = [f"{q!r}: expected {want}, got {top}" for q, want in ISSUE_QUESTIONS.items()
+              if want not in (top := search(page, q))]
+    assert not misses, "Spanish search missed:\n" + "\n".join(misses)
+
+
+@pytest.mark.xfail(strict=True, reason="Material 9.8.2's lunr search, with Spanish stop words in a question "
+                   "('de', 'la', 'es'), ranks pages full of them first: 15 of 26 right first (issue 14 report). "
+                   "Remove this mark when the search from the readers' issue passes.")
+def test_spanish_search_puts_the_right_page_first_for_nine_questions_in_ten(page, both_url):
+    """Issue 14's target for the question set in tests/search_questions_es.yml."""
+    page.goto(both_url + "es/")
+    page.locator("input.md-search__input").click()
+    first, misses = 0, []
+    for item in QUESTIONS:
+        want = item["page"].removesuffix(".md")
+        top = search(page, item["question"])
+        if top and top[0] == want:
+            first += 1
+        else:
+            misses.append(f"{item['question']!r}: expected {want}, got {top}")
+    assert first >= 0.9 * len(QUESTIONS), (f"right page first for {first} of {len(QUESTIONS)}:\n"
+                                          + "\n".join(misses))
