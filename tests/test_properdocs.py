@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENGINE, ROOT, guide_build
+from conftest import ENGINE, ROOT, TEST_SITE_URL, guide_build
 
 PROPERDOCS_VENV = ROOT / ".venv-properdocs"
 GENERATOR = re.compile(rb'<meta name="generator" content="(?P<engine>[^"]*)">')
@@ -39,7 +39,7 @@ def built_by(made_site, tmp_path_factory) -> dict[str, Path]:
     for name in ("mkdocs", "properdocs"):
         if name not in builds:
             out = tmp_path_factory.mktemp(f"built-by-{name}")
-            result = guide_build(ROOT, out, GUIDE_ENGINE=name)
+            result = guide_build(ROOT, out, GUIDE_ENGINE=name, SITE_URL=TEST_SITE_URL)  # as made_site
             assert result.returncode == 0, f"{name} build failed:\n{result.stdout}\n{result.stderr}"
             builds[name] = out
     return builds

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ENGINE, ROOT, built_path, copy_project, guide_build
+from conftest import ENGINE, ROOT, TEST_SITE_URL, built_path, copy_project, guide_build
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 
@@ -40,7 +40,7 @@ def zensical_made(made_site, tmp_path_factory) -> Path:
         return made_site
     _needs_zensical()
     out = tmp_path_factory.mktemp("zensical")
-    result = guide_build(ROOT, out, GUIDE_ENGINE="zensical")
+    result = guide_build(ROOT, out, GUIDE_ENGINE="zensical", SITE_URL=TEST_SITE_URL)
     assert result.returncode == 0, f"the Zensical build failed:\n{result.stdout}\n{result.stderr}"
     return out
 
@@ -51,7 +51,7 @@ def mkdocs_made(made_site, tmp_path_factory) -> Path:
     if ENGINE != "zensical":
         return made_site
     out = tmp_path_factory.mktemp("mkdocs")
-    result = guide_build(ROOT, out, GUIDE_ENGINE="mkdocs")
+    result = guide_build(ROOT, out, GUIDE_ENGINE="mkdocs", SITE_URL=TEST_SITE_URL)
     assert result.returncode == 0, f"the MkDocs build failed:\n{result.stdout}\n{result.stderr}"
     return out
 
