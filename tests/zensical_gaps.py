@@ -30,9 +30,9 @@ BROWSER_GAPS = {
         "(guide.css styles Material's search box, not Zensical's)",
     "tests/browser/test_accessibility.py::test_text_readable_at_200_percent[text zoom]":
         "At 200% text zoom, Zensical's theme clips the title of a collapsed box (<summary>)",
-    "tests/browser/test_print.py::test_aftercare_prints_on_one_sheet[Letter]":
-        "Zensical's page prints on two Letter sheets where MkDocs' prints on one: its theme's print "
-        "layout is larger than Material's, which the guide's print styles were measured against",
+    "tests/browser/test_print.py::test_aftercare_prints_on_one_sheet":
+        "Zensical's aftercare page prints on two sheets (A4 and Letter) where MkDocs' prints on one: "
+        "its theme's print layout is larger than Material's, which the guide's print styles were made for",
     "tests/browser/test_reader.py::test_search_answers_a_readers_questions": SEARCH,
     "tests/browser/test_reader.py::test_on_a_phone_the_menu_opens_and_search_works":
         "On a phone, Zensical's search button does not put the focus in the search box",
