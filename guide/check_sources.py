@@ -68,7 +68,7 @@ BOX = re.compile(r'^(?P<indent>\s*)(?P<mark>!!!|\?\?\?\+?)\s*(?P<type>[^\s"]*)(\
 TYPED_DOLLARS = re.compile(r"(^|[^{\w])\$ ?\d")
 HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*?)\s*(?P<attrs>\{[^}]*\})?\s*#*\s*$")
 ATTR_ID = re.compile(r"\{\s*[^}]*?#(?P<id>[\w-]+)[^}]*\}")
-INLINE_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+INLINE_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?(?P<target>(?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)")
 IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 REF_LINK = re.compile(r"^\s{0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<target>\S+?)>?(\s+.*)?$")
 AUTOLINK = re.compile(r"<(?P<target>[a-z][a-z0-9+.-]*:[^>\s]*)>", re.I)
@@ -196,13 +196,17 @@ def check_sources(project: Path, config_name: str = "mkdocs.yml", today: date | 
 
     report.errors += check_file_names(docs, docs_name)
     pages: dict[str, Page] = {}
+    unreadable: set[str] = set()
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
         shown = f"{docs_name}/{src}"
         try:
             text = read_text(path, shown)
         except GuideError as err:
+            # One message for the file; it still exists, so links to it and its menu line are fine.
             report.errors.append(err)
+            unreadable.add(src)
+            pages[src] = Page(src, shown, "", 1)
             continue
         _, body_start = split_front_matter(text)
         pages[src] = Page(src, shown, text, body_start)
@@ -210,13 +214,17 @@ def check_sources(project: Path, config_name: str = "mkdocs.yml", today: date | 
     report.errors += check_nav(nav, pages, docs, docs_name, config_name)
     report.errors += check_data(project, docs)
 
-    anchors = {src: page_anchors(page) for src, page in pages.items()}
+    anchors = {src: None if src in unreadable else page_anchors(page) for src, page in pages.items()}
     for page in pages.values():
+        if page.src in unreadable:
+            continue
         try:
             meta = validate_front_matter(page.text, page.shown)
         except GuideError as err:
             report.errors.append(err)
             meta = None
+        if meta is not None:
+            report.errors += check_front_matter_text(page, meta)
         if meta is not None and meta.next_review < (today or date.today()):
             report.notices.append(
                 f"{page.shown}: its next review was due on {meta.next_review.isoformat()}. What to do: ask a "
@@ -226,6 +234,28 @@ def check_sources(project: Path, config_name: str = "mkdocs.yml", today: date | 
         report.errors += check_links(page, pages, anchors, docs)
         report.errors += check_template_code(page)
     return report
+
+
+# Characters a front-matter text may not hold: it lands in <meta content="...">, in the page's
+# <title> and in JSON-LD, where < > " could end the place it sits in (the same rule as menu titles).
+MARKUP = re.compile(r'[<>"`]|&\w+;|&#')
+
+
+def check_front_matter_text(page: Page, meta) -> list[GuideError]:
+    """The front matter's texts are plain words: no markup, no double quotes."""
+    errors = []
+    texts = {"description": meta.description, "title": meta.title}
+    if meta.reviewed_by is not None:
+        texts.update({"name": meta.reviewed_by.name, "credentials": meta.reviewed_by.credentials})
+    lines = page.lines[: max(page.body_start - 1, 0)]
+    for name, value in texts.items():
+        if value and MARKUP.search(value):
+            line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{name}:")), None)
+            errors.append(GuideError(page.shown, line, f"the {name} contains <, >, \" or ` (or an &...; code), "
+                                     "which would end the place it is written in the page",
+                                     f"Write the {name} in plain words: for quotes use ' or “ ”, and write "
+                                     "'less than' or 'more than' instead of < and >"))
+    return errors
 
 
 def check_file_names(docs: Path, docs_name: str) -> list[GuideError]:
@@ -274,10 +304,16 @@ def check_data(project: Path, docs: Path) -> list[GuideError]:
 
     try:
         data = load_guide_data(project / "data")
-        load_glossary(project / "includes" / "glossary.md")
+        for glossary in sorted((project / "includes").glob("glossary*.md")):  # each edition's glossary
+            load_glossary(glossary)
         check_citations(find_citations(docs), data, docs.name, Path("data/sources.yml"))
+        if (project / "data" / "search_terms.yml").is_file():
+            from guide.search_terms import load_terms
+            load_terms(project / "data" / "search_terms.yml")
     except GuideError as err:
         return [err]
+    except UnicodeDecodeError:
+        return []  # a page that is not UTF-8: reported once, by its file, in check_sources()
     return []
 
 
@@ -400,12 +436,42 @@ def _links(line: str):
         yield m["target"]
 
 
+LINK_TITLE = re.compile(r'^(?:"[^"]*"|\'[^\']*\'|\([^()]*\))$')
+
+
+def unreadable_links(line: str):
+    """The (text) of each inline link `[...](...)` whose address Markdown cannot read as one:
+    spaces or quotes in it, or text after it that is not a "title". Such a link is not a link to
+    Markdown, and its text could reach the page as it is."""
+    plain = JINJA_SPAN.sub(lambda m: " " * len(m[0]), CODE_SPAN.sub(lambda m: " " * len(m[0]), line))
+    for m in re.finditer(r"\]\(", plain):
+        depth, end = 1, None
+        for i in range(m.end(), len(plain)):
+            depth += {"(": 1, ")": -1}.get(plain[i], 0)
+            if depth == 0:
+                end = i
+                break
+        raw = plain[m.end(): end if end is not None else len(plain)].strip()
+        if raw.startswith("<"):
+            target, _, rest = raw[1:].partition(">")
+        else:
+            target, _, rest = raw.partition(" ")
+        rest = rest.strip()
+        if end is None or not target or re.search(r"[\"'<>\s]", target) or (rest and not LINK_TITLE.match(rest)):
+            yield raw
+
+
 def check_links(page: Page, pages: dict[str, Page], anchors: dict[str, set[str] | None], docs: Path) -> list[GuideError]:
     """Every link of the page: to a page or file that exists, to a section that exists, no http://."""
     errors = []
     for number, line in _outside_code(page.lines):
         if number < page.body_start:
             continue
+        for raw in unreadable_links(line):
+            errors.append(GuideError(page.shown, number, f"the address of the link '({raw})' cannot be read: it has "
+                                     "spaces, quotes or < > in it, or no closing ')'",
+                                     "Write the link as [words](page.md) or [words](https://...), with no spaces or "
+                                     "quotes in the address between ( and )"))
         for target in _links(line):
             problem = link_problem(page, target, pages, anchors, docs)
             if problem:

@@ -208,6 +208,8 @@ def engine_problems(output: list[str], project: Path) -> list[GuideError]:
     for message in found:
         if not message or message in seen or message.startswith(("Error reading page", "Error building page")):
             continue
+        if re.fullmatch(r"(Aborted )?with \d+ warnings? in strict mode!?", message):
+            continue  # MkDocs' summary of the warnings already listed, not a problem of its own
         seen.add(message)
         errors.append(explain(message))
     return errors

@@ -20,6 +20,7 @@ from guide.errors import GuideError
 from guide.glossary_terms import anchor_glossary_entries, define_terms_at_first_use
 from guide.hreflang import link_editions, without_page_alternates
 from guide.print_links import name_links_in_folder
+from guide.search_terms import finish_search_index
 
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 # Material 9.8.2's base.html writes autocomplete="off" on its drawer and search checkboxes.
@@ -38,11 +39,14 @@ class Variant:
     site_url: str | None          # checked by guide/site_url.py; None when SITE_URL is not set
     script_hashes: tuple[str, ...]
     search_languages: tuple[str, ...] = ("en",)
+    search_terms: Path | None = None   # data/search_terms.yml: readers' words, for the first edition
 
 
 def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] = ()) -> None:
     """Every change the guide makes to a built folder, in order. language_folders: the folders
     of the other editions inside it ("es"), each a site of its own with its own sitemap."""
+    if variant.search_terms is not None:  # before the offline trimmings, which read no index
+        finish_search_index(site, variant.search_terms)  # readers' words (guide/search_terms.py)
     if variant.offline:
         for folder in ("", *language_folders):
             leave_out_for_disk(site / folder if folder else site, variant.search_languages)

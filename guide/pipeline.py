@@ -76,13 +76,15 @@ def plan(project: Path, site_url: str | None, offline_zip: str | None) -> tuple[
     """The two copies `make site` makes, with what each build and finish step needs to know."""
     hashes = template_script_hashes(project / "overrides")
     languages = search_languages(project)
+    terms = project / "data" / "search_terms.yml"
+    terms = terms if terms.is_file() else None
     hosted_env = {"SITE_URL": site_url or "", "OFFLINE": "false", "GUIDE_OFFLINE_ZIP": offline_zip or ""}
     offline_env = {"SITE_URL": "", "OFFLINE": "true", "GUIDE_OFFLINE_ZIP": ""}
     return (
         Build("site", Variant(offline=False, site_url=site_url, script_hashes=hashes,
-                              search_languages=languages), hosted_env),
+                              search_languages=languages, search_terms=terms), hosted_env),
         Build("site-offline", Variant(offline=True, site_url=None, script_hashes=hashes,
-                                      search_languages=languages), offline_env),
+                                      search_languages=languages, search_terms=terms), offline_env),
     )
 
 

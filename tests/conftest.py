@@ -1,7 +1,9 @@
 """Shared fixtures: the guide is built once per test session, and tests read what a reader gets."""
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,8 +13,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The checkout these tests and their tools (.venv, node_modules, .venv-zensical) live in.
+CHECKOUT = Path(__file__).resolve().parent.parent
+# The project the tests read and build: this checkout, or the copy GUIDE_PROJECT names (the
+# editor's-day test, tests/test_editors_day.py, runs every test against an edited copy this way).
+ROOT = Path(os.environ["GUIDE_PROJECT"]).resolve() if os.environ.get("GUIDE_PROJECT") else CHECKOUT
+SHARED = CHECKOUT.parent / "shared"
 ARTICLE = SHARED / "seed" / "article.txt"
 # A stand-in repository address, so the "Edit this page" links are built and can be checked.
 TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
@@ -20,7 +26,8 @@ TEST_REPO_URL = "https://github.com/example-clinic/trigger-point-guide"
 TEST_SITE_URL = "https://trigger-point-guide.example.org/"  # at a root, as the tests serve it
 
 from guide.check_sources import read_config  # noqa: E402
-from scripts.project import PROJECT_PARTS, copy_project  # noqa: E402,F401  (shared with the benches)
+from scripts.project import PROJECT_PARTS  # noqa: E402,F401  (shared with the benches)
+from scripts.project import copy_project as copy_parts  # noqa: E402
 
 # The engine that makes the session's build (`made_site`, and so every test of the built guide):
 # MkDocs by default; GUIDE_ENGINE=properdocs or GUIDE_ENGINE=zensical runs the same tests on that
@@ -47,10 +54,61 @@ def guide_build(project: Path, out: Path, command: str = "site", **env: str) -> 
     )
 
 
+def copy_project(dest: Path) -> Path:
+    """A copy of the parts of the project a build reads (of ROOT: GUIDE_PROJECT when set), for
+    tests that break or change them."""
+    return copy_parts(dest, ROOT)
+
+
+def apply_edit(project: Path, step: dict, encoding: str = "utf-8") -> int:
+    """One edit of a project copy, as tests/broken/README.md describes; returns the line where
+    the new text starts (1 for a new or renamed file).
+
+    - {file, find, replace}: `find` occurs exactly once in the file and is replaced;
+    - {file, find_re, replace}: the same with a regular expression (matched exactly once);
+    - {file, replace}: the file is created (or overwritten) with `replace` as its text;
+    - {file, append}: `append` is added at the end of the file;
+    - {rename: docs/a.md, to: docs/b.md}: the file is renamed;
+    - {replace_all: old, with: new, files: [glob, ...]}: every `old` in those files becomes `new`
+      (what an editor's search-and-replace does), and at least one is found.
+    """
+    if "rename" in step:
+        (project / step["rename"]).rename(project / step["to"])
+        return 1
+    if "append" in step:
+        target = project / step["file"]
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text + step["append"], encoding="utf-8")
+        return text.count("\n") + 1
+    if "replace_all" in step:
+        changed = 0
+        for pattern in step["files"]:
+            for path in sorted(project.glob(pattern)):
+                text = path.read_text(encoding="utf-8")
+                if step["replace_all"] in text:
+                    path.write_text(text.replace(step["replace_all"], step["with"]), encoding="utf-8")
+                    changed += 1
+        assert changed, f"{step['replace_all']!r} is in none of {step['files']}; the edit needs updating"
+        return 1
+    target = project / step["file"]
+    if "find" not in step and "find_re" not in step:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(step["replace"].encode(encoding))
+        return 1
+    text = target.read_text(encoding="utf-8")
+    pattern = re.compile(step["find_re"]) if "find_re" in step else re.compile(re.escape(step["find"]))
+    found = pattern.findall(text)
+    assert len(found) == 1, f"{step['file']}: the text to find occurs {len(found)} times; the edit needs updating"
+    start = pattern.search(text).start()
+    target.write_bytes(pattern.sub(lambda _: step["replace"], text).encode(encoding))
+    return text.count("\n", 0, start) + 1
+
+
 @pytest.fixture(scope="session")
 def made_site(tmp_path_factory) -> Path:
     """What `make site` makes, made by `make site` into a temporary folder: site/ (with the
-    offline zip inside) and site-offline/. Every test of the built guide reads this one build."""
+    offline zip inside) and site-offline/, with SITE_URL set as the Pages workflow sets it.
+    Every test of the built guide reads this one build."""
     out = tmp_path_factory.mktemp("made")
     result = subprocess.run(
         ["make", "--no-print-directory", "-o", ".venv/.installed", "site",
@@ -104,6 +162,43 @@ def built_path(site: Path, src: str) -> Path:
     if stem.endswith("/index"):
         return site / stem.removesuffix("index") / "index.html"
     return site / stem / "index.html"
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    if lines and lines[0].strip() == "---":
+        return next((i + 1 for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+    return 0
+
+
+@functools.cache
+def page_sources() -> dict[str, str]:
+    """docs/ page (as "aftercare.md") -> its Markdown text, for tests that find a page by what it
+    holds rather than by its file name (an editor may rename a page's file)."""
+    docs = ROOT / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def page_titled(title: str) -> str:
+    """The docs/ page whose title (its '# ' heading) is `title`."""
+    for src, text in page_sources().items():
+        lines = text.splitlines()
+        heading = next((l for l in lines[_front_matter_end(lines):] if l.startswith("# ")), None)
+        if heading and heading[2:].strip() == title:
+            return src
+    raise AssertionError(f"no page in docs/ has the title '# {title}' (the tests find pages by their title)")
+
+
+def pages_calling(macro: str) -> list[str]:
+    """The docs/ pages whose text calls {{ macro(...) }}."""
+    call = re.compile(r"\{\{-?\s*" + re.escape(macro) + r"\s*\(")
+    return [src for src, text in page_sources().items() if call.search(text)]
+
+
+def page_calling(macro: str) -> str:
+    """The one docs/ page that calls {{ macro(...) }}."""
+    found = pages_calling(macro)
+    assert len(found) == 1, f"expected one page calling {macro}(), found {found}"
+    return found[0]
 
 
 @pytest.fixture(scope="session")

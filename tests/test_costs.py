@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, built_path, copy_project, guide_build
+from conftest import ROOT, built_path, copy_project, guide_build, page_calling
 from macros.models import load_guide_data
 from macros.render import course_total, format_money
 
@@ -39,7 +39,7 @@ def test_every_amount_on_the_site_is_in_the_data(site_dir):
 
 def test_the_cost_table_equals_the_data(html_tree):
     costs = load_guide_data(ROOT / "data").costs
-    rows = _table_rows(html_tree("booking-and-cost.md"))
+    rows = _table_rows(html_tree(page_calling("cost_table")))
     assert rows == [
         ["A private acupuncture session", f"{format_money(costs.private_session.low)} to {format_money(costs.private_session.high)}"],
         ["A first acupuncture visit, without insurance", f"About {format_money(costs.initial_visit)}"],
@@ -50,7 +50,7 @@ def test_the_cost_table_equals_the_data(html_tree):
 
 def test_the_course_estimate_is_computed_from_the_data_and_labelled(html_tree):
     costs = load_guide_data(ROOT / "data").costs
-    soup = html_tree("course-of-treatment.md")
+    soup = html_tree(page_calling("course_estimate"))
     rows = _table_rows(soup)
     assert [r[1] for r in rows] == [f"About {format_money(costs.initial_visit + n * costs.follow_up)}"
                                     for n in costs.estimate_follow_ups]
@@ -63,13 +63,14 @@ def test_changing_the_data_changes_the_tables(tmp_path):
     text = data.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^initial_visit: .*$", "initial_visit: 123.45", text)
     text = re.sub(r"(?m)^follow_up: .*$", "follow_up: 91", text)
+    text = re.sub(r"(?m)^  low: .*$", "  low: 65", text)
     text = re.sub(r"(?m)^  high: .*$", "  high: 175", text)
     text = re.sub(r"(?m)^estimate_follow_ups: .*$", "estimate_follow_ups: [3]", text)
     data.write_text(text, encoding="utf-8")
     result = guide_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     read = lambda src: BeautifulSoup(built_path(tmp_path / "out" / "site", src).read_text(encoding="utf-8"), "lxml")
-    table = _table_rows(read("booking-and-cost.md"))
-    assert table[0][1].endswith("to $175") and table[1][1] == "About $123.45" and table[2][1] == "About $91 on average"
-    assert _table_rows(read("course-of-treatment.md")) == [
+    table = _table_rows(read(page_calling("cost_table")))
+    assert table[0][1] == "$65 to $175" and table[1][1] == "About $123.45" and table[2][1] == "About $91 on average"
+    assert _table_rows(read(page_calling("course_estimate"))) == [
         ["A first visit and 3 follow-up visits (4 visits in all)", f"About {format_money(Decimal('123.45') + 3 * 91)}"]]

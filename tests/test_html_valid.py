@@ -2,7 +2,8 @@
 either build, the hosted one and the offline copy.
 
 Stock Material for MkDocs 9.8.2 gets 2 errors on every page (`autocomplete` on its drawer and
-search checkboxes); hooks/valid_html.py removes them. `make test` installs the checker with npm
+search checkboxes); guide/finish.py removes them, and guide/verify.py refuses a build where it
+could not (Material's markup changed). `make test` installs the checker with npm
 (pinned in package.json and package-lock.json). Without Java or the checker this test is skipped,
 saying why; under CI (CI=true) it fails instead.
 """
@@ -16,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import CHECKOUT
 
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_JAR = CHECKOUT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Errors that come from page content, not from the theme, reported to the guide's editor:
 # (page file name, validator message) -> why. Remove an entry as soon as its cause is fixed.
@@ -37,7 +38,7 @@ def java() -> str:
     if not java:
         _missing("Java is missing (the Nu HTML Checker needs Java 11 or newer): apt-get install default-jre-headless")
     if not VNU_JAR.exists():
-        _missing(f"the Nu HTML Checker is not installed at {VNU_JAR.relative_to(ROOT)}: run `make test` "
+        _missing(f"the Nu HTML Checker is not installed at {VNU_JAR.relative_to(CHECKOUT)}: run `make test` "
                  "(it runs `npm ci --omit=dev --ignore-scripts`)")
     return java
 

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import html_pages
+from macros import HANDOUT_PAGE
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,8 @@ def test_only_the_handout_goes_without_materials_script(pages):
     for where, soup in pages:
         sources = [s["src"] for s in soup.find_all("script", src=True)]
         has_bundle = any("/bundle." in "/" + s for s in sources)
-        is_handout = where.removeprefix("es/") in {"print/index.html", "print.html"}  # either edition
+        stem = HANDOUT_PAGE.removesuffix(".md")
+        is_handout = where.removeprefix("es/") in {f"{stem}/index.html", f"{stem}.html"}  # either edition
         assert has_bundle != is_handout, f"{where}: {sources}"
 
 

@@ -106,7 +106,11 @@ def test_rich_previews_and_structured_data_on_every_page(nav_pages, html_tree):
         assert sorted(w["name"] for w in ld["citation"]) == sorted(titles[c] for c in cited), src
 
 
-def test_the_handout_is_left_out_of_search(site_dir):
+def test_the_handout_is_left_out_of_search(site_dir, nav_pages):
+    from macros import HANDOUT_PAGE
+
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "print/" not in locations and "aftercare/" in locations
+    assert HANDOUT_PAGE.removesuffix(".md") + "/" not in locations
+    others = [src.removesuffix(".md") + "/" for _, src in nav_pages if src not in ("index.md", HANDOUT_PAGE)]
+    assert others and set(others) <= locations

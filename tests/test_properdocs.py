@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENGINE, ROOT, TEST_SITE_URL, guide_build
+from conftest import CHECKOUT, ENGINE, ROOT, TEST_SITE_URL, guide_build
 
-PROPERDOCS_VENV = ROOT / ".venv-properdocs"
+PROPERDOCS_VENV = CHECKOUT / ".venv-properdocs"
 GENERATOR = re.compile(rb'<meta name="generator" content="(?P<engine>[^"]*)">')
 
 
@@ -31,7 +31,7 @@ def built_by(made_site, tmp_path_factory) -> dict[str, Path]:
     """{"mkdocs": folder, "properdocs": folder}, each holding site/ and site-offline/ as
     `python -m guide site` published them. The session's own build is reused for its engine."""
     if not (PROPERDOCS_VENV / "bin" / "python").exists():
-        reason = f"ProperDocs is not installed in {PROPERDOCS_VENV.relative_to(ROOT)} (make test installs it)"
+        reason = f"ProperDocs is not installed in {PROPERDOCS_VENV.relative_to(CHECKOUT)} (make test installs it)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI: {reason}", pytrace=False)
         pytest.skip(reason)

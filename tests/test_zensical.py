@@ -20,14 +20,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ENGINE, ROOT, TEST_SITE_URL, built_path, copy_project, guide_build
+from conftest import CHECKOUT, ENGINE, ROOT, TEST_SITE_URL, built_path, copy_project, guide_build
 
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+ZENSICAL = CHECKOUT / ".venv-zensical" / "bin" / "zensical"
 
 
 def _needs_zensical() -> None:
     if not ZENSICAL.exists():
-        reason = f"Zensical is not installed at {ZENSICAL.relative_to(ROOT)} (make test installs it)"
+        reason = f"Zensical is not installed at {ZENSICAL.relative_to(CHECKOUT)} (make test installs it)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI: {reason}", pytrace=False)
         pytest.skip(reason)

@@ -1,7 +1,7 @@
-"""Search downloads its index and worker only when the reader opens it (lazy-search.js)."""
+"""Search downloads its index, worker and query script only when the reader opens it (lazy-search.js)."""
 import re
 
-SEARCH_DOWNLOAD = re.compile(r"search/search_index\.json|workers/search\.\w+\.min\.js")
+SEARCH_DOWNLOAD = re.compile(r"search/search_index\.json|workers/search\.\w+\.min\.js|javascripts/search-query\.js")
 
 
 def test_search_loads_only_when_opened(page, hosted_url):
@@ -13,4 +13,5 @@ def test_search_loads_only_when_opened(page, hosted_url):
     page.locator("input.md-search__input").press_sequentially("warm compress")
     page.locator(".md-search-result__item").first.wait_for()
     assert any("search_index.json" in u for u in fetched) and any("workers/search" in u for u in fetched)
+    assert any("search-query.js" in u for u in fetched)
     assert "aftercare" in page.locator(".md-search-result__item a").first.get_attribute("href")

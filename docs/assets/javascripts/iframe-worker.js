@@ -11,6 +11,15 @@
 (function () {
   "use strict";
   if (location.protocol !== "file:") return;
+  var here = document.currentScript && document.currentScript.src;
+  function guide() { return window.GuideSearch; }
+  // search-query.js rewrites the reader's question and the results (see lazy-search.js).
+  var queryScript = new Promise(function (resolve) {
+    var script = document.createElement("script");
+    script.src = new URL("search-query.js", here || document.baseURI).href;
+    script.onload = script.onerror = function () { resolve(); };
+    document.head.appendChild(script);
+  });
 
   function IFrameWorker(url) {
     var target = new EventTarget(), frame = document.createElement("iframe"), inner;
@@ -27,14 +36,15 @@
     }
     // The frame's document is written from `srcdoc`, so it shares the page's origin and rules,
     // and is used once loaded: a blank frame's first document may be swapped out after that.
-    var ready = new Promise(function (resolve) {
+    var ready = queryScript.then(function () { return new Promise(function (resolve) {
       frame.addEventListener("load", resolve, { once: true });
       frame.srcdoc = "<!doctype html><title>Search</title>";
       (document.body || document.documentElement).appendChild(frame);
-    }).then(function () {
+    }); }).then(function () {
       inner = frame.contentWindow;
       // The worker's side: `postMessage` reaches the page; `importScripts` loads scripts in order.
       inner.postMessage = function (data) {
+        if (guide()) data = guide().reply(data);
         setTimeout(function () { target.dispatchEvent(new MessageEvent("message", { data: data })); });
       };
       inner.importScripts = function () {
@@ -49,7 +59,7 @@
     });
     // The page's side: the Worker interface Material uses.
     target.postMessage = function (data) {
-      ready.then(function () { inner.dispatchEvent(new inner.MessageEvent("message", { data: data })); });
+      ready.then(function () { if (guide()) data = guide().message(data); }).then(function () { inner.dispatchEvent(new inner.MessageEvent("message", { data: data })); });
     };
     target.terminate = function () { frame.remove(); };
     return target;

@@ -1,12 +1,12 @@
-/* Search loads when the reader opens it, not with every page: on a cheap phone with little data,
- * a reader who never searches does not download the search index and worker (about 23 KB).
- * Material fetches both as soon as a page opens; this script, loaded just before Material's own
- * (overrides/main.html), holds back the index request and the worker until the search box gets
- * the focus or the search button is pressed. The offline copy (file://) loads its index
- * differently and is left alone. */
+/* Search loads when the reader opens it (the box gets the focus, or the search button is
+ * pressed), not with every page: Material fetches its index and worker (~23 KB) at once. Loaded
+ * before Material's script (overrides/main.html), this holds both back, then loads
+ * search-query.js, which rewrites each question and result (GuideSearch). The offline copy
+ * (file://) is left to iframe-worker.js. */
 (function () {
   "use strict";
   if (location.protocol === "file:" || !window.Worker || !window.EventTarget) return;
+  var here = document.currentScript && document.currentScript.src;
   var opened = false;
   var waiting = [];
   function whenOpened(run) {
@@ -15,8 +15,14 @@
   function open() {
     if (opened) return;
     opened = true;
-    waiting.splice(0).forEach(function (run) { run(); });
+    var script = document.createElement("script");
+    script.src = new URL("search-query.js", here || document.baseURI).href;
+    script.onload = script.onerror = function () {
+      waiting.splice(0).forEach(function (run) { run(); });
+    };
+    document.head.appendChild(script);
   }
+  function guide() { return window.GuideSearch; }
 
   var xhrOpen = XMLHttpRequest.prototype.open;
   var xhrSend = XMLHttpRequest.prototype.send;
@@ -38,11 +44,15 @@
     whenOpened(function () {
       worker = new RealWorker(url, options);
       worker.addEventListener("message", function (event) {
-        proxy.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        var data = guide() ? guide().reply(event.data) : event.data;
+        proxy.dispatchEvent(new MessageEvent("message", { data: data }));
       });
       queue.splice(0).forEach(function (message) { worker.postMessage(message); });
     });
-    proxy.postMessage = function (message) { if (worker) worker.postMessage(message); else queue.push(message); };
+    proxy.postMessage = function (message) {
+      if (guide()) message = guide().message(message);
+      if (worker) worker.postMessage(message); else queue.push(message);
+    };
     proxy.terminate = function () { if (worker) worker.terminate(); };
     return proxy;
   };

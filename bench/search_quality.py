@@ -1,0 +1,208 @@
+"""bench/search_quality: see the shell wrapper for what it measures."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve, table
+
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import copy_project  # noqa: E402
+from search_eval import evaluate, load_questions  # noqa: E402
+
+TMP = Path(tempfile.mkdtemp(prefix="bench-search-"))
+HELDOUT = ROOT / "bench" / "search_heldout.yml"
+BASE_REV = "884dd06"  # main before issue 12: Material's search as shipped, the pages as they were
+
+# name: (what it is, stemmer and build-time step on?, query script on?, term list on?, pages from rev)
+VARIANTS = {
+    "stock-before": ("stock Material, pages before issue 12 (main at 884dd06)", False, False, False, BASE_REV),
+    "stock": ("stock Material, this branch's pages (question headings)", False, False, False, None),
+    "a": ("(a) question headings, stemmer, headings x10 (not x1000), tab labels out of snippets; no query script", True, False, False, None),
+    "b": ("(a) + (b) query script: stop words out, whole words, re-ranked by the share of the question answered", True, True, False, None),
+    "ab": ("(a)+(b) + lay terms from data/search_terms.yml (what ships)", True, True, True, None),
+}
+
+
+def project_for(name: str) -> Path:
+    _, pipeline, script, terms, rev = VARIANTS[name]
+    project = copy_project(TMP / f"project-{name}")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if not pipeline:  # Material's search settings as shipped, and no build-time step
+        text = re.sub(r"(?ms)^(      lang: en\n).*?# \(end of the search settings\)\n", r"\1", text)
+        text = re.sub(r"(?m)^\s+- hooks/search_terms_hook\.py.*\n", "", text)
+    if os.environ.get("TITLE_BOOST"):  # for trying boosts: the title field's weight
+        text = text.replace("      lang: en\n", f"      lang: en\n      fields:\n        title:\n          boost: {os.environ['TITLE_BOOST']}\n", 1)
+    config.write_text(text, encoding="utf-8")
+    if not terms:
+        (project / "data" / "search_terms.yml").write_text("# none\n", encoding="utf-8")
+    if rev:
+        docs = project / "docs"
+        for page in docs.glob("*.md"):
+            shown = subprocess.run(["git", "show", f"{rev}:docs/{page.name}"], cwd=ROOT,
+                                   capture_output=True, text=True)
+            if shown.returncode == 0:
+                page.write_text(shown.stdout, encoding="utf-8")
+    return project
+
+
+def disable_script(site: Path) -> None:
+    """Material's search as shipped: the guide's query script answers nothing."""
+    script = site / "assets" / "javascripts" / "search-query.js"
+    if script.exists():
+        script.write_text("/* off for this benchmark variant */\n", encoding="utf-8")
+
+
+held_rows: list[list] = []
+
+
+def run(names: list[str]) -> list[list]:
+    from playwright.sync_api import sync_playwright
+
+    questions, skipped = load_questions()
+    heldout, _ = load_questions(path=HELDOUT)
+    rows, misses = [], {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name in names:
+            project = project_for(name)
+            builds = (("hosted", {}), ("offline", {"OFFLINE": "true"}))
+            if "--hosted" in sys.argv:
+                builds = builds[:1]
+            for build_name, env in builds:
+                site = TMP / f"site-{name}-{build_name}"
+                build(site, project=project, **env)
+                if not VARIANTS[name][2]:
+                    disable_script(site)
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                if build_name == "hosted":
+                    base, server = serve(site)
+                    start = base
+                else:
+                    base, server = site.as_uri() + "/", None
+                    start = base + "index.html"
+                score = evaluate(page, base, start, questions)
+                if name in ("stock", "ab"):
+                    held = evaluate(page, base, start, heldout)
+                    held_rows.append([VARIANTS[name][0], build_name, f"{held.first}/{held.total}",
+                                      f"{held.top3}/{held.total}"])
+                    misses[(name + " (held-out)", build_name)] = held.misses()
+                page.close()
+                if server:
+                    server.shutdown()
+                rows.append([VARIANTS[name][0], build_name,
+                             f"{score.first}/{score.total} ({100 * score.first / score.total:.0f}%)",
+                             f"{score.top3}/{score.total} ({100 * score.top3 / score.total:.0f}%)"])
+                misses[(name, build_name)] = score.misses()
+                print(f"{name} {build_name}: first {score.first}, top 3 {score.top3} of {score.total}",
+                      file=sys.stderr)
+        browser.close()
+    for (name, build_name), missed in misses.items():
+        print(f"\n{name}, {build_name}: not first:", file=sys.stderr)
+        for m in missed:
+            print("  " + m, file=sys.stderr)
+    if skipped:
+        print(f"\nSkipped (page not in the nav yet): {[q.text for q in skipped]}", file=sys.stderr)
+    return rows
+
+
+def inflate_index(site: Path, copies: int) -> int:
+    """Repeat the built search index `copies` times (page addresses part-N/...): the index of a
+    guide of copies x 13 pages, without building them. Returns the number of sections."""
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = [{**doc, "location": f"part-{i:03d}/{doc['location']}"}
+                     for i in range(copies) for doc in index["docs"]]
+    path.write_text(json.dumps(index), encoding="utf-8")
+    return len(index["docs"])
+
+
+def last_key_latency(site: Path, questions: list[str]) -> list[float]:
+    """Each question put into the box but for its last letter (no search yet), then that letter
+    typed: keydown to the first result in the list, in ms. Unlike typing every letter, no
+    earlier searches are still queued when the timing starts."""
+    from playwright.sync_api import sync_playwright
+
+    base, server = serve(site)
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(base)
+        box = page.locator("input.md-search__input")
+        box.click()
+        page.wait_for_function("""() => !/Initializing/.test(
+            document.querySelector('.md-search-result__meta').textContent)""", timeout=120_000)
+        for q in questions:
+            box.fill(q[:-1])
+            page.wait_for_timeout(300)
+            page.evaluate("""() => { window.__bench = {};
+              const list = document.querySelector('.md-search-result__list');
+              new MutationObserver((_, obs) => {
+                if (window.__bench.last && list.querySelector('.md-search-result__item')) {
+                  window.__bench.first = performance.now(); obs.disconnect(); }
+              }).observe(list, {childList: true, subtree: true});
+              document.querySelector('input.md-search__input').addEventListener('keydown',
+                () => { window.__bench.last = performance.now(); }, {once: true}); }""")
+            box.press(q[-1])
+            page.wait_for_function("() => window.__bench.first", timeout=30_000)
+            times.append(page.evaluate("window.__bench.first - window.__bench.last"))
+        browser.close()
+    server.shutdown()
+    return times
+
+
+def latency() -> None:
+    """Questions typed in Chromium against a 1,000-page index (the guide's own index repeated 77
+    times: 1,001 pages), hosted build: last keystroke to first result, stock Material and what
+    ships, one after the other on the same machine."""
+    import build as scale  # bench/build.py: the same timing as its 1,000-page search figure
+    scale.QUERIES = ["does dry needling hurt", "price of a first visit", "how soon will I feel better",
+                     "muscle jumped when the needle went in", "sore after dry needling is that normal"]
+    scale.RUNS = 5
+    rows = []
+    for name in ("stock", "ab"):
+        site = TMP / f"latency-{name}"
+        build(site, project=project_for(name))
+        if not VARIANTS[name][2]:
+            disable_script(site)
+        sections = inflate_index(site, 77)
+        row = scale.search_latency(site)[0]
+        rows.append([VARIANTS[name][0], f"1,001 pages ({sections} sections)", "typed letter by letter",
+                     row[1], row[2]])
+        last = last_key_latency(site, scale.QUERIES * 2)
+        rows.append([VARIANTS[name][0], f"1,001 pages ({sections} sections)", "last letter typed",
+                     f"{statistics.median(last):.0f} ms", "runs: " + ", ".join(f"{t:.0f}" for t in last) + " ms"])
+    print(table(["search", "index", "how", "median", "each run"], rows))
+    shutil.rmtree(scale.TMP, ignore_errors=True)
+    shutil.rmtree(TMP, ignore_errors=True)
+
+
+def main() -> None:
+    t0 = time.perf_counter()
+    if "--latency" in sys.argv:
+        latency()
+        return
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or list(VARIANTS)
+    rows = run(names)
+    questions, skipped = load_questions()
+    print(f"{len(questions)} questions from tests/search_questions.yml ({len(skipped)} skipped: their page is not in the nav yet)\n")
+    print(table(["search", "build", "right page first", "right page in top 3"], rows))
+    if held_rows:
+        print("\nHeld-out questions (bench/search_heldout.yml, never used for tuning):\n")
+        print(table(["search", "build", "right page first", "right page in top 3"], held_rows))
+    print(f"\n(bench/search_quality took {time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    shutil.rmtree(TMP, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+/* Search that answers questions typed in the reader's own words ("does dry needling hurt").
+ *
+ * Material's search ORs every word with a prefix wildcard, so "to" matches "touch", "does"
+ * matches "doesn't" and the few words that matter drown. This script sits between Material's
+ * search box and its search worker (lunr) and changes two messages:
+ *
+ * - the question, on its way to the worker: small common words ("does", "how", "my") are left
+ *   out; each other word is matched whole, through the index's stemmer (`word^10`: Material adds
+ *   no wildcard to a word with a boost), so "hurts" finds "hurt" but "to" never finds "touch";
+ *   the last word, while it is being typed, also matches as the start of a word; and the
+ *   reader's words bring the guide's words from data/search_terms.yml ("price" also looks for
+ *   "cost"), which guide/search_terms.py puts into the search index's config at build time;
+ * - the results, on their way back: re-ranked by how much of the question each section and
+ *   page answers (see rerank), and each result's link carries the words marked in its snippet
+ *   (?h=...), so the page it opens highlights them, a page title's too (Material left it empty).
+ *
+ * It loads only when search is opened: lazy-search.js (hosted) and iframe-worker.js (offline
+ * copy) load it before they start the worker, and pass each message through
+ * GuideSearch.message and GuideSearch.reply. tests/browser/test_search_quality.py and
+ * bench/search_quality measure it on the questions of tests/search_questions.yml. */
+(function () {
+  "use strict";
+  // Material's message types (integrations/search/worker/message): 0 setup, 2 query, 3 result.
+  var SETUP = 0, QUERY = 2, RESULT = 3;
+  // Words that say nothing about the topic. Negations ("not", "no") and "after"/"before" stay:
+  // they change what is asked.
+  var STOP = {};
+  ("a about am an and any anything are as at be been being but by can could did do does doing " +
+   "dont doesnt for from get got had has have having he her him his how i if im in into is it " +
+   "its ive just me my myself of on or our she should so some something such than that thats " +
+   "the their them then there these they this those to too us very was we were what whats when " +
+   "where which who whom why will with would you your yours").split(" ").forEach(function (w) {
+    STOP[w] = true;
+  });
+
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;  // punctuation around a marked word
+  var terms = {};  // reader's word or phrase -> the guide's words (from the search index)
+
+  function words(text) {
+    return (text.toLowerCase().replace(/['\u2019]/g, "").match(/[\p{L}\p{N}]+/gu)) || [];
+  }
+
+  // Each word is matched whole, through the index's stemmer (mkdocs.yml: `pipeline`): "hurts"
+  // finds "hurt", "needles" finds "needling", and "to" no longer finds "touch". (Material adds no
+  // wildcard to a word with a boost: `word^10`.)
+  function clause(w) { return w + "^10"; }
+
+  // A rough stem, only to tell which of the reader's words a marked word answers.
+  function root(w) {
+    w = w.replace(EDGES, "");
+    return w.length > 4 ? w.replace(/(ness|ing|ed|es|s|e|ly)$/, "") : w;
+  }
+  // The question as clauses for lunr, and what was asked: for each of the reader's words, the
+  // clauses that answer it (its own, and those of the guide's words for it).
+  function analyse(query) {
+    // A reader who uses search syntax ("exact words", +must, -not, wild*) gets it as typed.
+    if (/["*^~:]|(^|\s)[+-]/.test(query)) return { query: query, asked: [] };
+    var all = words(query);
+    var kept = all.filter(function (w) { return !STOP[w]; });
+    if (!kept.length) kept = all;  // "how to" still searches
+    var asked = kept.map(function (w) { return [clause(w)]; });
+    // The guide's words for the reader's words and phrases ("muscle jumped" -> "twitch").
+    // A one-word entry also covers its plural and -ed/-ing forms ("fee" covers "fees").
+    Object.keys(terms).forEach(function (lay) {
+      var parts = lay.split(" ");
+      kept.forEach(function (w, i) {
+        var at = all.indexOf(w);
+        var found = parts.length > 1
+          ? parts.indexOf(w) >= 0 && (" " + all.join(" ") + " ").indexOf(" " + lay + " ") >= 0
+          : w === lay || ["s", "es", "d", "ed", "ing"].some(function (end) { return w === lay + end; });
+        if (found && at >= 0)
+          terms[lay].forEach(function (guideWords) {
+            words(guideWords).forEach(function (g) { asked[i].push(clause(g)); });
+          });
+      });
+    });
+    var clauses = [];
+    asked.forEach(function (alts) {
+      alts.forEach(function (c) { if (clauses.indexOf(c) < 0) clauses.push(c); });
+    });
+    // The last word, while it is being typed, also matches as the start of a word ("acupunc").
+    // (A wildcard word skips the stemmer, so the whole word above is still needed.)
+    var last = all[all.length - 1];
+    if (last && last.length >= 3 && !/\s$/.test(query) && kept.indexOf(last) >= 0) clauses.push(last + "*");
+    return { query: clauses.join(" "), asked: asked };
+  }
+
+  function rewrite(query) { return analyse(query).query; }
+
+  function marked(html) {
+    var found = [], re = /<mark>([^<]*)<\/mark>/g, m;
+    while ((m = re.exec(html || ""))) found.push(m[1].toLowerCase().replace(EDGES, ""));
+    return found;
+  }
+
+  function same(a, b) {  // two rough stems: the same word?
+    return a === b || (a.length >= 4 && b.length >= 4 && (a.indexOf(b) === 0 || b.indexOf(a) === 0));
+  }
+
+  // Material ranks a result by lunr's score times (1 + (p + f)^2), where p is 1 for the top of a
+  // page and f the share of the query's words it thinks matched; with whole words f is mostly 0,
+  // so the top of a page that merely names the topic beat the section that answers the question.
+  // Here that factor is undone: a section counts lunr's score times (1 + 2 c^2), where c is the
+  // share of the reader's words (or the guide's words for them) marked in it ("painful" as
+  // written counts 1, a word that only shares its stem, "pain", a half); a page counts its
+  // best section plus half of the others, times (1 + C^2), C being the share of the question the
+  // page answers in all. (Weights tried on the question set: bench/search_quality.)
+  var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1, stem: 0.5 };
+  function rerank(result, asked) {
+    if (!asked.length || !result.items) return;
+    var exact = asked.map(function (alts) {
+      return alts.map(function (c) { return c.replace(/\^\d+$/, ""); });
+    });
+    var wanted = exact.map(function (alts) { return alts.map(root); });
+    var seen = {}, pages = {}, order = [];
+    result.items.forEach(function (group) {
+      group.forEach(function (item) {
+        var t = item.terms || {}, keys = Object.keys(t);
+        var f = keys.length ? keys.filter(function (k) { return t[k]; }).length / keys.length : 0;
+        var page = item.location.split("#")[0], top = item.location.indexOf("#") < 0;
+        var raw = item.score / (1 + Math.pow(+top + f, 2));
+        item.guideMarks = marked(item.title).concat(marked(item.text));
+        var roots = item.guideMarks.map(function (m) { return seen[m] || (seen[m] = root(m)); });
+        // A word as the reader wrote it counts 1; another word with the same stem, a half.
+        var hits = wanted.map(function (alts, i) {
+          if (exact[i].some(function (w) { return item.guideMarks.indexOf(w) >= 0; })) return 1;
+          return alts.some(function (a) { return roots.some(function (r) { return same(r, a); }); }) ? TUNE.stem : 0;
+        });
+        var hit = hits.reduce(function (sum, h) { return sum + h; }, 0) / asked.length;
+        item.score = raw * (1 + TUNE.coord * hit * hit) * (top ? TUNE.article : 1);
+        if (!pages[page]) { pages[page] = []; pages[page].hits = []; order.push(page); }
+        pages[page].push(item);
+        hits.forEach(function (h, i) { if (h) pages[page].hits[i] = true; });
+      });
+    });
+    function weight(page) {
+      var group = pages[page];
+      var cover = group.hits.filter(Boolean).length / asked.length;
+      return group.reduce(function (sum, item, i) { return sum + (i ? TUNE.spread : 1) * item.score; }, 0) *
+        (1 + TUNE.page * cover * cover);
+    }
+    order.forEach(function (page) {
+      pages[page].sort(function (a, b) { return b.score - a.score; });
+      pages[page].weight = weight(page);
+    });
+    result.items = order.sort(function (a, b) { return pages[b].weight - pages[a].weight; })
+      .map(function (page) { return pages[page]; });
+  }
+
+  // Each result's `terms` become the words marked in it (which Material puts in ?h=...): a page
+  // title result gets its sections' words. A query word that nothing matched stays "missing".
+  function fixResult(result) {
+    (result.items || []).forEach(function (group) {
+      var all = [];
+      group.forEach(function (item) {
+        if (!item.guideMarks) item.guideMarks = marked(item.title).concat(marked(item.text));
+        all.push.apply(all, item.guideMarks);
+      });
+      group.forEach(function (item) {
+        var own = item.guideMarks.length ? item.guideMarks : all, fixed = {};
+        own.forEach(function (w) { if (w) fixed[w] = true; });
+        Object.keys(item.terms || {}).forEach(function (k) {
+          var word = k.replace(/[*^].*$/, ""), stem = word.slice(0, 4);
+          if (!item.terms[k] && !all.some(function (w) { return w.indexOf(stem) === 0; }))
+            fixed[word] = false;
+        });
+        item.terms = fixed;
+        delete item.guideMarks;
+      });
+    });
+    return result;
+  }
+
+  var pending = [];  // what each query sent asked, until its result comes back (in order)
+  window.GuideSearch = {
+    rewrite: rewrite,
+    // Page -> worker.
+    message: function (message) {
+      if (!message) return message;
+      if (message.type === SETUP && message.data && message.data.config)
+        terms = message.data.config.guide_terms || {};
+      if (message.type === QUERY && typeof message.data === "string") {
+        var asked = analyse(message.data);
+        pending.push(asked.asked);
+        return { type: QUERY, data: asked.query };
+      }
+      return message;
+    },
+    // Worker -> page.
+    reply: function (message) {
+      if (message && message.type === RESULT && message.data) {
+        rerank(message.data, pending.shift() || []);
+        fixResult(message.data);
+      }
+      return message;
+    }
+  };
+})();
