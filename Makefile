@@ -85,7 +85,7 @@ requirements: $(TOOLS_VENV)/.installed
 SITE_DIR    ?= site
 OFFLINE_DIR ?= site-offline
 
-site: $(VENV)/.installed
+site: $(VENV)/.installed node_modules/.installed
 	@$(BIN)/python -m guide site --site-dir $(SITE_DIR) --offline-dir $(OFFLINE_DIR)
 
 # A live preview: the same source checks first, then MkDocs' server, which stops on any warning.
@@ -128,17 +128,15 @@ test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.install
 	GUIDE_ENGINE=properdocs $(BIN)/python -m pytest -q $(PROPERDOCS_TESTS)
 	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q $(ZENSICAL_TESTS)
 
-# The Nu HTML Checker for tests/test_html_valid.py, pinned in package.json and package-lock.json.
-# --omit=dev: Lighthouse (bench/lighthouse only) is not needed by the tests. --ignore-scripts: the
-# checker's install script would download a Java runtime; the machine's Java (11+) is used.
+# Node packages, pinned in package.json and package-lock.json: Workbox and sharp make the hosted
+# guide's service worker and icons (guide/pwa.py), the Nu HTML Checker serves tests/test_html_valid.py.
+# --omit=dev: Lighthouse (bench/lighthouse only) is not needed. --ignore-scripts: the checker's
+# install script would download a Java runtime (the machine's Java 11+ is used); sharp's binaries
+# come as npm packages of their own.
 node_modules/.installed: package.json package-lock.json
-	@if command -v npm >/dev/null; then \
-	  npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
-	elif [ "$$CI" = true ]; then \
-	  echo "CI: npm is missing; the HTML validation test must run in CI."; exit 1; \
-	else \
-	  echo "npm is missing: the HTML validation test will be SKIPPED. Install Node.js 18+ with npm."; \
-	fi
+	@command -v npm >/dev/null || { echo "npm is missing: the build needs Node.js 18+ with npm (see README)."; exit 1; }
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf site site-offline .builds .site.lock test-output .pytest_cache

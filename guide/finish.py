@@ -20,6 +20,7 @@ from guide.errors import GuideError
 from guide.glossary_terms import anchor_glossary_entries, define_terms_at_first_use
 from guide.hreflang import link_editions, without_page_alternates
 from guide.print_links import name_links_in_folder
+from guide.pwa import OfflineAppError, add_offline_app
 from guide.search_terms import finish_search_index
 
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
@@ -40,6 +41,9 @@ class Variant:
     script_hashes: tuple[str, ...]
     search_languages: tuple[str, ...] = ("en",)
     search_terms: Path | None = None   # data/search_terms.yml: readers' words, for the first edition
+    # Each edition's settings (folder, mkdocs.yml as step 1 reads it): the hosted guide's offline
+    # app, one per edition, so each worker precaches one language and stays within its budget.
+    app_configs: tuple[tuple[str, dict], ...] = ()
 
 
 def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] = ()) -> None:
@@ -47,9 +51,11 @@ def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] 
     of the other editions inside it ("es"), each a site of its own with its own sitemap."""
     if variant.search_terms is not None:  # before the offline trimmings, which read no index
         finish_search_index(site, variant.search_terms)  # readers' words (guide/search_terms.py)
+    for folder in ("", *language_folders):
+        prune_lunr(site / folder if folder else site, variant.search_languages)
     if variant.offline:
         for folder in ("", *language_folders):
-            leave_out_for_disk(site / folder if folder else site, variant.search_languages)
+            leave_out_for_disk(site / folder if folder else site)
     else:
         write_hosting_files(site, variant, language_folders)
         if variant.site_url and language_folders:
@@ -59,6 +65,15 @@ def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] 
         html = page.read_text(encoding="utf-8")
         html = define_glossary_terms(html, site, page, language_folders)
         page.write_text(finish_page(html, variant, page.relative_to(site).as_posix()), encoding="utf-8")
+    if not variant.offline:
+        # Last: the service worker records a revision of every file it precaches (guide/pwa.py).
+        try:
+            for folder, config in variant.app_configs:
+                others = tuple(f"{other}/**" for other, _ in variant.app_configs if other and other != folder)
+                add_offline_app(site / folder if folder else site, config, leave_out=others)
+        except OfflineAppError as err:
+            raise GuideError("package.json", None, f"the offline app could not be made ({err})",
+                             "Run `make site` again; if this stays, ask one of the guide's developers") from None
 
 
 GLOSSARY_PAGES = ("glossary/index.html", "glossary.html")   # hosted, offline
@@ -117,11 +132,15 @@ def write_hosting_files(site: Path, variant: Variant, language_folders: tuple[st
                 (site / folder / name).unlink(missing_ok=True)
 
 
-def leave_out_for_disk(site: Path, languages: tuple[str, ...]) -> None:
+def leave_out_for_disk(site: Path) -> None:
     for name in LEFT_OUT:
         (site / name).unlink(missing_ok=True)
     for source_map in site.rglob("*.map"):
         source_map.unlink()
+
+
+def prune_lunr(site: Path, languages: tuple[str, ...]) -> None:
+    """Material ships lunr's 31 languages; readers' browsers load only the searched ones."""
     lunr = site / "assets/javascripts/lunr"
     if tuple(languages) == ("en",):  # English needs none of lunr's language files
         shutil.rmtree(lunr, ignore_errors=True)

