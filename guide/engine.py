@@ -33,6 +33,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from guide import offline as offline_settings
 from guide.errors import GuideError
 
@@ -121,12 +123,51 @@ def _zensical_config(project: Path, config: str, offline: bool) -> tuple[Path, P
     built = project / ".builds" / "zensical" / mark
     built.parent.mkdir(parents=True, exist_ok=True)
     own = project / f".zensical-{mark}.yml"
-    settings = {"INHERIT": config, "site_dir": built.relative_to(project).as_posix()}
+    settings = _inherited(project / config)  # MkDocs' INHERIT, merged here (see _inherited)
+    settings["site_dir"] = built.relative_to(project).as_posix()
     if offline:
-        settings["extra"] = {"polyfills": [offline_settings.SHIM]}
+        settings.setdefault("extra", {})["polyfills"] = [offline_settings.SHIM]
     own.write_text("# Written by guide/engine.py for one Zensical build, and removed after it.\n"
-                   + "".join(f"{key}: {json.dumps(value)}\n" for key, value in settings.items()), encoding="utf-8")
+                   + yaml.dump(settings, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return own, built
+
+
+class _Env(list):
+    """An !ENV tag, kept as written: Zensical reads it itself."""
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: _Env(
+    [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)))
+_Dumper.add_representer(_Env, lambda dumper, value: dumper.represent_sequence("!ENV", list(value), flow_style=True))
+
+
+def _inherited(path: Path) -> dict:
+    """The config at path with its INHERIT chain merged as MkDocs merges it (groups of names merged,
+    lists replaced). Zensical merges INHERIT with lists appended: the Spanish edition's menu would
+    be the English menu and the Spanish one."""
+    settings = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    parent = settings.pop("INHERIT", None)
+    if not parent:
+        return settings
+    return _merge(_inherited(path.parent / parent), settings)
+
+
+def _merge(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def _move_into(built: Path, site_dir: Path) -> None:
