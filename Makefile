@@ -44,6 +44,14 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
 	.venv-zensical/bin/python $(PIP_INSTALL) -r requirements-zensical.txt
 	touch $@
 
+# ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own: tests/test_properdocs.py builds
+# with it (`python -m guide site --engine properdocs`). --no-deps: the file lists everything, and
+# leaves out `mkdocs`, which Material and mkdocs-macros ask for and ProperDocs stands in for.
+.venv-properdocs/.installed: requirements-properdocs.txt
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	touch $@
+
 # `make requirements` writes every requirements*.txt from its requirements*.in: each package the
 # direct dependencies need, pinned, with the SHA-256 hash of every file PyPI has for it. It keeps
 # the versions already locked unless an .in file asks for another; to move every indirect
@@ -103,8 +111,22 @@ browser:
 check: $(VENV)/.dev-installed
 	$(BIN)/python tools/check.py
 
-test: $(VENV)/.dev-installed .venv-zensical/.installed browser check node_modules/.installed
+# Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's
+# build). ProperDocs: its pages are MkDocs' byte for byte (tests/test_properdocs.py, in the first
+# run), so a few tests of the built site suffice to show the suite runs on its output (~30 s).
+# Zensical: the reader's tests in Chromium; each known gap is a strict xfail (tests/zensical_gaps.py).
+# Left out there for time: axe and 200% zoom on every page, and the tests that wait for search
+# results (Zensical's search is a listed gap) — `GUIDE_ENGINE=zensical pytest tests/browser` runs all.
+PROPERDOCS_TESTS := tests/test_pages.py tests/test_citations.py tests/test_features.py tests/test_weight.py
+ZENSICAL_TESTS   := tests/browser/test_inline_styles.py tests/browser/test_reader.py tests/browser/test_privacy.py \
+  tests/browser/test_estimator.py tests/browser/test_handout.py tests/browser/test_palette.py tests/browser/test_print.py \
+  tests/browser/test_keyboard.py::test_keyboard_walk_on_a_narrow_screen \
+  tests/browser/test_accessibility.py::test_the_palette_choice_is_kept_and_passes_axe
+
+test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.installed browser check node_modules/.installed
 	$(BIN)/python -m pytest
+	GUIDE_ENGINE=properdocs $(BIN)/python -m pytest -q $(PROPERDOCS_TESTS)
+	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q $(ZENSICAL_TESTS)
 
 # Node packages, pinned in package.json and package-lock.json: Workbox and sharp make the hosted
 # guide's service worker and icons (guide/pwa.py), the Nu HTML Checker serves tests/test_html_valid.py.

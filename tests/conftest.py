@@ -29,10 +29,17 @@ from guide.check_sources import read_config  # noqa: E402
 from scripts.project import PROJECT_PARTS  # noqa: E402,F401  (shared with the benches)
 from scripts.project import copy_project as copy_parts  # noqa: E402
 
+# The engine that makes the session's build (`made_site`, and so every test of the built guide):
+# MkDocs by default; GUIDE_ENGINE=properdocs or GUIDE_ENGINE=zensical runs the same tests on that
+# engine's output (`make test` does both; see the Makefile). Builds of changed copies of the project
+# (guide_build) use it too.
+ENGINE = os.environ.get("GUIDE_ENGINE") or "mkdocs"
+
 
 def build_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GUIDE_", "OFFLINE", "SITE_URL"))}
-    env.update(NO_MKDOCS_2_WARNING="1", GUIDE_REPO_URL=TEST_REPO_URL, GUIDE_EDIT_URI="edit/main/docs/")
+    env.update(NO_MKDOCS_2_WARNING="1", GUIDE_REPO_URL=TEST_REPO_URL, GUIDE_EDIT_URI="edit/main/docs/",
+               GUIDE_ENGINE=ENGINE)
     env.update(extra)
     return env
 

@@ -12,8 +12,11 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import ENGINE
 from scripts import static_host
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from zensical_gaps import INLINE_STYLE_ERROR, mark_gaps
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -24,6 +27,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+    if ENGINE == "zensical":  # each known gap of Zensical's output: a strict xfail on its own test
+        mark_gaps(items)
 
 
 @pytest.fixture(scope="session")
@@ -107,10 +112,17 @@ class Watched:
 
     def __init__(self, page):
         self.page, self.console_errors, self.foreign_requests = page, [], []
-        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
-        page.on("pageerror", lambda err: self.console_errors.append(str(err)))
+        page.on("console", lambda msg: msg.type == "error" and self._error(msg.text))
+        page.on("pageerror", lambda err: self._error(str(err)))
         page.on("request", self._request)
         page.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def _error(self, text: str) -> None:
+        # Under Zensical, its inline styles are one known gap with a test of its own
+        # (tests/browser/test_inline_styles.py); every other console error still fails the test.
+        if ENGINE == "zensical" and INLINE_STYLE_ERROR.search(text):
+            return
+        self.console_errors.append(text)
 
     def _request(self, request):
         url = urlparse(request.url)
