@@ -69,11 +69,22 @@ def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] 
         # Last: the service worker records a revision of every file it precaches (guide/pwa.py).
         try:
             for folder, config in variant.app_configs:
+                share_theme_icon(site, folder, config)
                 others = tuple(f"{other}/**" for other, _ in variant.app_configs if other and other != folder)
                 add_offline_app(site / folder if folder else site, config, leave_out=others)
         except OfflineAppError as err:
             raise GuideError("package.json", None, f"the offline app could not be made ({err})",
                              "Run `make site` again; if this stays, ask one of the guide's developers") from None
+
+
+def share_theme_icon(site: Path, folder: str, config: dict) -> None:
+    """Another edition draws its app icons from the same favicon: where its engine did not copy
+    the file into the edition's folder (Zensical leaves out docs-es/assets, a link to docs/assets),
+    the first edition's copy is used."""
+    name = (config.get("theme") or {}).get("favicon")
+    if folder and name and not (site / folder / name).is_file() and (site / name).is_file():
+        (site / folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(site / name, site / folder / name)
 
 
 GLOSSARY_PAGES = ("glossary/index.html", "glossary.html")   # hosted, offline
