@@ -15,9 +15,11 @@ Budgets (issue 5):
 - the search download (worker, index, and the guide's search-query.js that lazy-search.js loads
   with them), fetched when the reader opens search, counted apart so it cannot grow unseen: at
   most 32 KB;
-- the guide's own CSS and JavaScript (docs/assets/**/*.css, *.js) that pages load: at most 9 KB
-  (8 KB until issue 12's offline app: its registration script and update notice, 1.0 KB;
-  search-query.js is counted with the search download, which it belongs to).
+- the guide's own CSS and JavaScript (docs/assets/**/*.css, *.js) that pages load: at most 10 KB
+  (8 KB until issue 12's offline app: its registration script and update notice, 1.0 KB; then
+  the print rules that keep the aftercare page on one sheet at 11 pt, the focus rings of the
+  language switch, and the one-button colour switch; search-query.js is counted with the search
+  download, which it belongs to).
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ from scripts.static_host import COMPRESSIBLE  # what hosts compress, and so coun
 KB = 1024
 HOME_BUDGET = 72 * KB
 PAGE_BUDGET = 90 * KB
-OWN_ASSETS_BUDGET = 9 * KB
+OWN_ASSETS_BUDGET = 10 * KB
 SEARCH_BUDGET = 32 * KB
 QUERY_SCRIPT = "assets/javascripts/search-query.js"  # loaded with the search download (issue 12)
 
@@ -126,7 +128,8 @@ def test_every_page_fits_the_weight_budget(site_dir):
     for html in sorted(site_dir.rglob("*.html")):
         files = [f for f in first_view(site_dir, html) if not is_search_download(f[0])]
         total = sum(gz for _, _, gz in files)
-        budget = HOME_BUDGET if html == site_dir / "index.html" else PAGE_BUDGET
+        # each edition's home page (English at the root, Spanish under es/) has the home budget
+        budget = HOME_BUDGET if html.relative_to(site_dir).as_posix() in {"index.html", "es/index.html"} else PAGE_BUDGET
         table.append(f"{page_url(site_dir, html):40} {len(files):2} files {total / KB:6.1f} KB")
         if total > budget:
             detail = ", ".join(f"{name} {gz / KB:.1f}" for name, _, gz in sorted(files, key=lambda f: -f[2]))
