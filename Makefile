@@ -108,7 +108,7 @@ browser:
 	fi
 
 # The editor checks: data, strict build, Markdown lint, spelling, workflows (tools/check.py).
-check: $(VENV)/.dev-installed
+check: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python tools/check.py
 
 # Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's
