@@ -69,6 +69,7 @@ def test_each_edit_alone_passes_the_source_checks(path, tmp_path):
 def test_all_edits_together_pass_the_build_and_every_test(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=NOT_PROJECT)
+    (project / "node_modules").symlink_to((ROOT / "node_modules").resolve())  # the build's Node packages
     for path in EDITS:
         apply(load_edit(path), project)
 

@@ -145,7 +145,7 @@ def step_one_outcomes(tmp_path_factory, clean_copy) -> dict[tuple[str, str], lis
     for payload_name, payload in PAYLOADS.items():
         for place in PLACES:
             project = tmp_path_factory.mktemp("inject-one")
-            shutil.copytree(clean_copy, project, dirs_exist_ok=True)
+            shutil.copytree(clean_copy, project, dirs_exist_ok=True, symlinks=True)
             place.put(project, payload)
             outcomes[(payload_name, place.name)] = step_one(project)
     return outcomes
@@ -180,7 +180,7 @@ def payload_builds(tmp_path_factory, clean_copy, step_one_outcomes) -> dict[str,
     def build(payload_name: str):
         folder = tmp_path_factory.mktemp(f"inject-{payload_name}")
         project = folder / "project"
-        shutil.copytree(clean_copy, project)
+        shutil.copytree(clean_copy, project, symlinks=True)
         accepted = [p for p in PLACES if not step_one_outcomes[(payload_name, p.name)]]
         for place in accepted:
             place.put(project, PAYLOADS[payload_name])
