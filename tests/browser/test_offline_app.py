@@ -1,7 +1,7 @@
 """The hosted guide on a phone, offline after one visit, and a new version picked up with a notice
 (guide/pwa.py, tools/offline-app.mjs, docs/assets/javascripts/offline-app.js).
 
-The builds here are finished by guide.pwa.add_offline_app, as `make site` does."""
+The builds here are made by `python -m guide site`, whose last step adds the offline app."""
 from __future__ import annotations
 
 import functools
@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 from playwright.sync_api import expect
 
-from conftest import ROOT, copy_project, mkdocs_build
-from guide.pwa import add_offline_app
+from conftest import ROOT, copy_project, guide_build
 from scripts.static_host import StaticHostHandler, page_paths
 
 from .conftest import PHONE, Watched
@@ -38,11 +36,11 @@ WORKER_READY = ("() => navigator.serviceWorker.controller !== null"
 
 
 def app_build(project: Path, out: Path) -> Path:
-    """A hosted build of `project`, finished with the manifest, icons and service worker."""
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
-    add_offline_app(out, load_config(str(project / "mkdocs.yml"), site_dir=str(out)))
-    return out
+    """The hosted build of `project` as `make site` publishes it: guide/finish.py adds the
+    manifest, icons and service worker."""
+    result = guide_build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out / "site"
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,14 @@
     box.setAttribute("role", "status");
     box.style.cssText = "background:var(--md-primary-fg-color);color:#fff;font-size:.8rem;--guide-focus:#ffd740";
     button.style.cssText = "margin:.3em 0;padding:.5em 1em;border:0;background:#fff;color:#004d40;font:inherit";
-    button.textContent = "Reload";
+    var es = document.documentElement.lang === "es";  // the Spanish edition's pages
+    button.textContent = es ? "Recargar" : "Reload";
     button.onclick = function () { asked = button.disabled = true; next.postMessage({ type: "SKIP_WAITING" }); };
     document.body.appendChild(box);
     // Filled after the empty status box is in the page, so that screen readers announce it.
-    setTimeout(function () { box.append("A new version of this guide is ready. ", button); }, 100);
+    setTimeout(function () {
+      box.append(es ? "Hay una versión nueva de esta guía. " : "A new version of this guide is ready. ", button);
+    }, 100);
   }
   function watch(reg) {
     if (reg.waiting && sw.controller) notify(reg.waiting);
