@@ -150,7 +150,7 @@ def test_failed_make_site_keeps_the_last_good_site(tmp_path):
 # --- make check ---------------------------------------------------------------------------------
 
 def test_check_script_names_each_step_and_passes_on_the_guide():
-    result = subprocess.run([sys.executable, "tools/check.py", "data", "markdown", "spelling", "workflows"],
+    result = subprocess.run([sys.executable, "tools/check.py", "sources", "markdown", "spelling", "workflows"],
                             cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=300)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
