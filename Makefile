@@ -49,7 +49,7 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(BIN)/python
 # leaves out `mkdocs`, which Material and mkdocs-macros ask for and ProperDocs stands in for.
 .venv-properdocs/.installed: requirements-properdocs.txt
 	$(PYTHON) -m venv .venv-properdocs
-	.venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	.venv-properdocs/bin/python $(PIP_INSTALL) --no-deps -r requirements-properdocs.txt
 	touch $@
 
 # `make requirements` writes every requirements*.txt from its requirements*.in: each package the
@@ -74,6 +74,7 @@ requirements: $(TOOLS_VENV)/.installed
 	$(UV_COMPILE) requirements.in -o requirements.txt
 	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
 	$(UV_COMPILE) requirements-zensical.in -o requirements-zensical.txt
+	$(UV_COMPILE) --no-deps requirements-properdocs.in -o requirements-properdocs.txt
 	$(UV_COMPILE) requirements-actionlint.in -o requirements-actionlint.txt
 	@echo "Wrote the requirements*.txt files. Commit them with the *.in files."
 

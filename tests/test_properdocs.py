@@ -51,8 +51,15 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+REVISION = re.compile(rb'revision:"[0-9a-f]+"')
+
+
 def _without_generator(name: str, data: bytes) -> bytes:
-    return GENERATOR.sub(b'<meta name="generator" content="">', data) if name.endswith(".html") else data
+    if name.endswith(".html"):
+        return GENERATOR.sub(b'<meta name="generator" content="">', data)
+    if name.endswith("sw.js"):  # the worker's revisions are hashes of the pages, generator tag included
+        return REVISION.sub(b'revision:""', data)
+    return data
 
 
 def _zip_members(data: bytes) -> dict[str, bytes]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -35,6 +36,12 @@ def tiny_project(tmp_path_factory) -> Path:
     for page in docs.glob("*.md"):
         if page.name not in TINY_PAGES:
             page.unlink()
+    # English only, and pages that link to no page left out.
+    (project / "mkdocs.es.yml").unlink(missing_ok=True)
+    shutil.rmtree(project / "docs-es", ignore_errors=True)
+    (docs / "sources.md").write_text(
+        "---\ndescription: The sources, for the publishing tests of a small copy.\nreviewed: 2026-11-27\n"
+        "next_review: 2027-11-27\n---\n\n# Sources\n\n{{ sources_list() }}\n", encoding="utf-8")
     cites = "".join(f'{{{{ cite("{s.id}") }}}}' for s in load_guide_data(project / "data").sources)
     (docs / "index.md").write_text(
         "---\ndescription: A small copy of the guide, for the publishing tests.\nreviewed: 2026-11-27\n"

@@ -271,7 +271,7 @@ def test_the_accessibility_statement_counts_the_pages_from_the_build(html_tree, 
 
 # --- a copy of the project with a reviewer, a clinic contact and new cost years -----------------
 
-HOSTILE_NAME = 'Ann <b>Lee</b> & "Co"'
+HOSTILE_NAME = "Ann O’Lee & Co"  # refused: < > " ` (step 1); these stay text
 
 
 @pytest.fixture(scope="module")
@@ -280,7 +280,7 @@ def changed_site(tmp_path_factory):
     project = copy_project(tmp / "project")
     page = project / "docs" / AFTERCARE
     page.write_text(page.read_text(encoding="utf-8").replace(
-        "next_review:", f"reviewed_by:\n  name: '{HOSTILE_NAME}'\n  credentials: MD, </script><script>x</script>\nnext_review:", 1),
+        "next_review:", f"reviewed_by:\n  name: {HOSTILE_NAME}\n  credentials: MD, R&D\nnext_review:", 1),
         encoding="utf-8")
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(clinic.read_text(encoding="utf-8") + "\ncontact: help@example.org\n", encoding="utf-8")
@@ -301,13 +301,13 @@ def test_a_reviewer_is_shown_escaped_and_given_in_the_structured_data(changed_si
     soup = _read(changed_site, AFTERCARE)
     foot = soup.select_one(".review-dates")
     reviewer = foot.select_one(".reviewer")
-    assert reviewer is not None and reviewer.get_text() == f"{HOSTILE_NAME}, MD, </script><script>x</script>"
+    assert reviewer is not None and reviewer.get_text() == f"{HOSTILE_NAME}, MD, R&D"
     assert not reviewer.find_all(True), "the reviewer's name must be text, not markup"
     assert "not yet been reviewed" not in foot.get_text()
     scripts = soup.select('script[type="application/ld+json"]')
     assert len(scripts) == 1
     ld = json.loads(scripts[0].get_text())
-    assert ld["reviewedBy"] == {"@type": "Person", "name": HOSTILE_NAME, "honorificSuffix": "MD, </script><script>x</script>"}
+    assert ld["reviewedBy"] == {"@type": "Person", "name": HOSTILE_NAME, "honorificSuffix": "MD, R&D"}
     other = _read(changed_site, "index.md")
     assert "not yet been reviewed by a clinician" in other.select_one(".review-dates").get_text()
 

@@ -108,7 +108,8 @@ def test_after_one_page_every_page_search_and_the_estimator_work_offline(phone, 
     assert phone.evaluate("fetch('sitemap.xml').then(() => 'fetched', () => 'failed')") == "failed"
     phone.watched.console_errors.clear()
 
-    for path in page_paths(app_site):
+    # Every page of the edition the reader opened (the Spanish one, under es/, has its own worker).
+    for path in [p for p in page_paths(app_site) if not p.startswith("es/")]:
         response = phone.goto(base + path)
         assert response and response.ok, path
         assert response.from_service_worker, path

@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from search_eval import BOX, RESULTS, ask, evaluate, load_questions, open_search
+from conftest import ROOT
+from macros.models import load_guide_data
 
 GOAL_FIRST = 0.90
 
@@ -60,6 +62,11 @@ def test_result_opens_its_section_with_the_words_marked(guide, page):
         "no highlighted word on screen"
 
 
+NAMES_WITH_INNER_CAPITALS = sorted({w for s in load_guide_data(ROOT / "data").sources
+                                   for w in re.findall(r"\w+", s.publisher + " " + s.title)
+                                   if re.search(r"[a-z][A-Z]", w)})
+
+
 def test_snippets_read_as_sentences(guide, page):
     open_search(page, guide.url("index.md"))
     for question in ("who does dry needling", "how is it billed", "what a session is like"):
@@ -67,6 +74,9 @@ def test_snippets_read_as_sentences(guide, page):
         texts = page.eval_on_selector_all(RESULTS + " article", "els => els.map(e => e.innerText)")
         assert texts, f"no results for {question!r}"
         for text in texts:
+            # Names written with a capital inside (GoodRx, from the sources) are not run together.
+            for name in NAMES_WITH_INNER_CAPITALS:
+                text = text.replace(name, name.lower())
             assert "AcupunctureDry" not in text and not re.search(r"[a-z][A-Z][a-z]", text), \
                 f"words run together in a snippet: {text[:120]!r}"
 
