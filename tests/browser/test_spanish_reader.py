@@ -4,14 +4,12 @@ violation included) or a request that leaves the machine (the `page` fixtures)."
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_env  # tests/conftest.py
+from conftest import ROOT  # tests/conftest.py
 from macros.models import load_guide_data
 from macros.render import course_total, format_money
 
@@ -21,17 +19,9 @@ QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions_es.yml").read_tex
 
 
 @pytest.fixture(scope="module")
-def both_url(site_dir, serve, tmp_path_factory) -> str:
-    """The English build with the Spanish one in es/, served on 127.0.0.1."""
-    import subprocess
-
-    folder = tmp_path_factory.mktemp("both") / "site"
-    shutil.copytree(site_dir, folder)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.es.yml",
-                             "--site-dir", str(folder / "es")], cwd=ROOT, env=build_env(),
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return serve(folder)
+def both_url(site_dir, serve) -> str:
+    """The hosted build as `make site` published it: English, with the Spanish edition in es/."""
+    return serve(site_dir)
 
 
 def test_the_spanish_estimator_adds_up_the_data_in_spanish(page, both_url):
