@@ -14,7 +14,8 @@ Budgets (issue 5):
   and the reviewer and feedback lines at the foot); any other page's: at most 90 KB;
 - the search download (worker, index, and the guide's search-query.js that lazy-search.js loads
   with them), fetched when the reader opens search, counted apart so it cannot grow unseen: at
-  most 32 KB;
+  most 36 KB (32 KB until issue 13's pages and issue 12's readers' words put it at 32.0: room for
+  an editor's new page);
 - the guide's own CSS and JavaScript (docs/assets/**/*.css, *.js) that pages load: at most 10 KB
   (8 KB until issue 12's offline app: its registration script and update notice, 1.0 KB; then
   the print rules that keep the aftercare page on one sheet at 11 pt, the focus rings of the
@@ -40,7 +41,7 @@ KB = 1024
 HOME_BUDGET = 73 * KB
 PAGE_BUDGET = 90 * KB
 OWN_ASSETS_BUDGET = 10 * KB
-SEARCH_BUDGET = 32 * KB
+SEARCH_BUDGET = 36 * KB
 QUERY_SCRIPT = "assets/javascripts/search-query.js"  # loaded with the search download (issue 12)
 
 
