@@ -35,6 +35,9 @@ from scripts.project import copy_project as copy_parts  # noqa: E402
 # (guide_build) use it too.
 ENGINE = os.environ.get("GUIDE_ENGINE") or "mkdocs"
 
+# Fixtures shared by more than one folder of tests, made once per session: the attacker's builds.
+pytest_plugins = ["injection"]
+
 
 def build_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GUIDE_", "OFFLINE", "SITE_URL"))}
