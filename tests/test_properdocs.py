@@ -84,8 +84,6 @@ def _differences(ours: dict[str, bytes], theirs: dict[str, bytes], where: str) -
     return problems
 
 
-@pytest.mark.xfail(strict=False, reason="KNOWN DEFECT, to fix next session: failed in a clean-clone CI run "
-                   "at the end of session 10 (passes on the developer's machine); cause not yet found")
 @pytest.mark.parametrize("copy", ["site", "site-offline"])
 def test_properdocs_builds_the_same_files_byte_for_byte(built_by, copy):
     mkdocs, properdocs = _files(built_by["mkdocs"] / copy), _files(built_by["properdocs"] / copy)
