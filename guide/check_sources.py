@@ -309,9 +309,9 @@ def check_data(project: Path, docs: Path) -> list[GuideError]:
             load_glossary(glossary)
         check_citations(find_citations(docs), data, docs.name, Path("data/sources.yml"),
                         every_source_cited=docs.name == "docs")  # translations may cite it later
-        if (project / "data" / "search_terms.yml").is_file():
-            from guide.search_terms import load_terms
-            load_terms(project / "data" / "search_terms.yml")
+        from guide.search_terms import load_terms
+        for terms in sorted((project / "data").glob("search_terms*.yml")):  # each edition's readers' words
+            load_terms(terms, f"data/{terms.name}")
     except GuideError as err:
         return [err]
     except UnicodeDecodeError:

@@ -40,7 +40,9 @@ class Variant:
     site_url: str | None          # checked by guide/site_url.py; None when SITE_URL is not set
     script_hashes: tuple[str, ...]
     search_languages: tuple[str, ...] = ("en",)
-    search_terms: Path | None = None   # data/search_terms.yml: readers' words, for the first edition
+    # Each edition's readers' words: (its folder, "" for the first; its terms file; the file's name
+    # in the project, for messages).
+    search_terms: tuple[tuple[str, Path, str], ...] = ()
     # Each edition's settings (folder, mkdocs.yml as step 1 reads it): the hosted guide's offline
     # app, one per edition, so each worker precaches one language and stays within its budget.
     app_configs: tuple[tuple[str, dict], ...] = ()
@@ -49,8 +51,8 @@ class Variant:
 def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] = ()) -> None:
     """Every change the guide makes to a built folder, in order. language_folders: the folders
     of the other editions inside it ("es"), each a site of its own with its own sitemap."""
-    if variant.search_terms is not None:  # before the offline trimmings, which read no index
-        finish_search_index(site, variant.search_terms)  # readers' words (guide/search_terms.py)
+    for folder, terms, name in variant.search_terms:  # before the offline trimmings, which read no index
+        finish_search_index(site / folder, terms, name)  # readers' words (guide/search_terms.py)
     for folder in ("", *language_folders):
         prune_lunr(site / folder if folder else site, variant.search_languages)
     if variant.offline:

@@ -33,14 +33,17 @@ OFFLINE_ZIP = "trigger-point-guide-offline.zip"
 
 @dataclass(frozen=True)
 class Edition:
-    """One language of the guide: its settings file, and its folder inside each copy."""
+    """One language of the guide: its settings file, its folder inside each copy, and the
+    readers' words its search box understands (guide/search_terms.py)."""
     language: str
     config: str
-    folder: str   # "" for the first language, at the root of the site
+    folder: str        # "" for the first language, at the root of the site
+    search_terms: str  # a data file; an edition without one searches the guide's words only
 
 
 # English at the root; each other language, when its settings file exists, under its own folder.
-EDITIONS = (Edition("en", "mkdocs.yml", ""), Edition("es", "mkdocs.es.yml", "es"))
+EDITIONS = (Edition("en", "mkdocs.yml", "", "data/search_terms.yml"),
+            Edition("es", "mkdocs.es.yml", "es", "data/search_terms.es.yml"))
 
 
 def editions(project: Path) -> tuple[Edition, ...]:
@@ -84,8 +87,8 @@ def plan(project: Path, site_url: str | None, offline_zip: str | None) -> tuple[
     """The two copies `make site` makes, with what each build and finish step needs to know."""
     hashes = template_script_hashes(project / "overrides")
     languages = search_languages(project)
-    terms = project / "data" / "search_terms.yml"
-    terms = terms if terms.is_file() else None
+    terms = tuple((e.folder, project / e.search_terms, e.search_terms) for e in editions(project)
+                  if (project / e.search_terms).is_file())
     app_configs = tuple((e.folder, hosted_settings(read_config(project, e.config)[0])) for e in editions(project))
     hosted_env = {"SITE_URL": site_url or "", "OFFLINE": "false", "GUIDE_OFFLINE_ZIP": offline_zip or ""}
     offline_env = {"SITE_URL": "", "OFFLINE": "true", "GUIDE_OFFLINE_ZIP": ""}

@@ -28,9 +28,23 @@ def built_index(request, site_dir, offline_site_dir):
     return read_index(offline_site_dir / "search" / "search_index.js")
 
 
-def test_built_index_has_the_readers_words(built_index, project_root):
-    terms = load_terms(project_root / ROOT_TERMS)
-    assert built_index["config"]["guide_terms"] == {lay: words for lay, (words, _) in terms.items()}
+@pytest.mark.parametrize("build", ["hosted", "offline"])
+def test_each_editions_index_has_its_own_readers_words(build, site_dir, offline_site_dir, project_root):
+    """data/search_terms.yml in the English index, data/search_terms.es.yml in the Spanish one."""
+    from guide.pipeline import editions
+
+    site, name = (site_dir, "search_index.json") if build == "hosted" else (offline_site_dir, "search_index.js")
+    checked = 0
+    for edition in editions(project_root):
+        index = read_index(site / edition.folder / "search" / name)
+        assert index["config"]["lang"] == [edition.language]
+        if (project_root / edition.search_terms).is_file():
+            terms = load_terms(project_root / edition.search_terms, edition.search_terms)
+            assert index["config"]["guide_terms"] == {lay: words for lay, (words, _) in terms.items()}, edition
+            checked += 1
+        else:
+            assert "guide_terms" not in index["config"], edition
+    assert checked, "no edition has readers' words: this test checked nothing"
 
 
 def test_built_index_text_has_no_tab_labels_run_together(built_index, project_root):

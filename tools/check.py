@@ -24,10 +24,11 @@ sys.path.insert(0, str(ROOT))
 # Files an editor writes, for the Markdown lint and the spelling check.
 # (Not linted: the pull request template, a form; includes/glossary.md, a list of definitions.)
 # docs-es/ (the Spanish pages) is linted, not spell-checked: codespell knows only English and takes
-# Spanish words ("hace", "profesional") for misspellings.
+# Spanish words ("hace", "profesional") for misspellings. Nor are the Spanish glossary and readers'
+# words (includes/glossary.es.md, data/search_terms.es.yml).
 MARKDOWN = ["docs", "docs-es", "CONTRIBUTING.md"]
 SPELLING = ["docs", "includes", "data", "mkdocs.yml", "CONTRIBUTING.md", "README.md", ".github/pull_request_template.md"]
-SPELLING_SKIP = "docs/assets,*.es.md"  # stylesheets and scripts: not an editor's text; Spanish (*.es.md)
+SPELLING_SKIP = "docs/assets,*.es.md,*.es.yml"  # stylesheets and scripts: not an editor's text; Spanish (*.es.*)
 WORDS = ".codespell-words.txt"
 
 

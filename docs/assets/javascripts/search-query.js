@@ -22,16 +22,32 @@
   "use strict";
   // Material's message types (integrations/search/worker/message): 0 setup, 2 query, 3 result.
   var SETUP = 0, QUERY = 2, RESULT = 3;
-  // Words that say nothing about the topic. Negations ("not", "no") and "after"/"before" stay:
-  // they change what is asked.
+  // Words that say nothing about the topic, in each language the guide is written in (the
+  // search index's config.lang picks one), compared without accents ("qué" is "que").
+  // Negations ("not", "no", "sin") and "after"/"before" ("después"/"antes") stay: they change
+  // what is asked.
+  var STOP_WORDS = {
+    en: "a about am an and any anything are as at be been being but by can could did do does doing " +
+      "dont doesnt for from get got had has have having he her him his how i if im in into is it " +
+      "its ive just me my myself of on or our she should so some something such than that thats " +
+      "the their them then there these they this those to too us very was we were what whats when " +
+      "where which who whom why will with would you your yours",
+    es: "a al algo algun alguna algunas alguno algunos ante cada como con cual cuales cuando de del " +
+      "desde donde e el ella ellas ellos en entre era es esa esas ese eso esos esta estan estar estas " +
+      "este esto estos estoy fue ha hace hacer hago han hay la las le les lo los me mi mis muy nos o " +
+      "os para pero por porque puede puedo que quien se ser si son su sus te tengo tiene tu tus un " +
+      "una uno unos usted y ya yo"
+  };
   var STOP = {};
-  ("a about am an and any anything are as at be been being but by can could did do does doing " +
-   "dont doesnt for from get got had has have having he her him his how i if im in into is it " +
-   "its ive just me my myself of on or our she should so some something such than that thats " +
-   "the their them then there these they this those to too us very was we were what whats when " +
-   "where which who whom why will with would you your yours").split(" ").forEach(function (w) {
-    STOP[w] = true;
-  });
+  function useLanguage(lang) {
+    STOP = {};
+    (STOP_WORDS[lang] || STOP_WORDS.en).split(" ").forEach(function (w) { STOP[w] = true; });
+    root = lang === "es" ? rootEs : rootEn;
+  }
+
+  function fold(w) {  // without accents: "después" is "despues", as readers often type it
+    return w.normalize("NFD").replace(/\p{M}/gu, "");
+  }
 
   var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;  // punctuation around a marked word
   var terms = {};  // reader's word or phrase -> the guide's words (from the search index)
@@ -46,30 +62,38 @@
   function clause(w) { return w + "^10"; }
 
   // A rough stem, only to tell which of the reader's words a marked word answers.
-  function root(w) {
+  function rootEn(w) {
     w = w.replace(EDGES, "");
     return w.length > 4 ? w.replace(/(ness|ing|ed|es|s|e|ly)$/, "") : w;
   }
+  function rootEs(w) {
+    w = fold(w.replace(EDGES, ""));
+    return w.length > 4 ? w.replace(/(aciones|acion|iones|ion|mente|idades|idad|ando|iendo|ados|adas|ado|ada|idos|idas|ido|ida|ar|er|ir|es|as|os|a|o|e|s)$/, "") : w;
+  }
+  var root = rootEn;
+  useLanguage("en");
   // The question as clauses for lunr, and what was asked: for each of the reader's words, the
   // clauses that answer it (its own, and those of the guide's words for it).
   function analyse(query) {
     // A reader who uses search syntax ("exact words", +must, -not, wild*) gets it as typed.
     if (/["*^~:]|(^|\s)[+-]/.test(query)) return { query: query, asked: [] };
     var all = words(query);
-    var kept = all.filter(function (w) { return !STOP[w]; });
+    var kept = all.filter(function (w) { return !STOP[fold(w)]; });
     if (!kept.length) kept = all;  // "how to" still searches
     var asked = kept.map(function (w) { return [clause(w)]; });
     // The guide's words for the reader's words and phrases ("muscle jumped" -> "twitch").
-    // A one-word entry also covers its plural and -ed/-ing forms ("fee" covers "fees").
-    Object.keys(terms).forEach(function (lay) {
-      var parts = lay.split(" ");
-      kept.forEach(function (w, i) {
-        var at = all.indexOf(w);
+    // A one-word entry also covers its plural and -ed/-ing forms ("fee" covers "fees"). Accents
+    // do not count ("cuanto" is "cuánto").
+    var folded = all.map(fold), phrase = " " + folded.join(" ") + " ";
+    Object.keys(terms).forEach(function (entry) {
+      var lay = fold(entry), parts = lay.split(" ");
+      kept.forEach(function (word, i) {
+        var at = all.indexOf(word), w = fold(word);
         var found = parts.length > 1
-          ? parts.indexOf(w) >= 0 && (" " + all.join(" ") + " ").indexOf(" " + lay + " ") >= 0
+          ? parts.indexOf(w) >= 0 && phrase.indexOf(" " + lay + " ") >= 0
           : w === lay || ["s", "es", "d", "ed", "ing"].some(function (end) { return w === lay + end; });
         if (found && at >= 0)
-          terms[lay].forEach(function (guideWords) {
+          terms[entry].forEach(function (guideWords) {
             words(guideWords).forEach(function (g) { asked[i].push(clause(g)); });
           });
       });
@@ -109,7 +133,7 @@
   function rerank(result, asked) {
     if (!asked.length || !result.items) return;
     var exact = asked.map(function (alts) {
-      return alts.map(function (c) { return c.replace(/\^\d+$/, ""); });
+      return alts.map(function (c) { return fold(c.replace(/\^\d+$/, "")); });
     });
     var wanted = exact.map(function (alts) { return alts.map(root); });
     var seen = {}, pages = {}, order = [];
@@ -121,9 +145,10 @@
         var raw = item.score / (1 + Math.pow(+top + f, 2));
         item.guideMarks = marked(item.title).concat(marked(item.text));
         var roots = item.guideMarks.map(function (m) { return seen[m] || (seen[m] = root(m)); });
+        var marks = item.guideMarks.map(fold);
         // A word as the reader wrote it counts 1; another word with the same stem, a half.
         var hits = wanted.map(function (alts, i) {
-          if (exact[i].some(function (w) { return item.guideMarks.indexOf(w) >= 0; })) return 1;
+          if (exact[i].some(function (w) { return marks.indexOf(w) >= 0; })) return 1;
           return alts.some(function (a) { return roots.some(function (r) { return same(r, a); }); }) ? TUNE.stem : 0;
         });
         var hit = hits.reduce(function (sum, h) { return sum + h; }, 0) / asked.length;
@@ -177,8 +202,10 @@
     // Page -> worker.
     message: function (message) {
       if (!message) return message;
-      if (message.type === SETUP && message.data && message.data.config)
+      if (message.type === SETUP && message.data && message.data.config) {
         terms = message.data.config.guide_terms || {};
+        useLanguage([].concat(message.data.config.lang || "en")[0]);
+      }
       if (message.type === QUERY && typeof message.data === "string") {
         var asked = analyse(message.data);
         pending.push(asked.asked);
