@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import CHROMIUM, ROOT, build, page_paths, serve, table
+from _common import CHROMIUM, ROOT, make_site, page_paths, serve, table
 
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 OUT = ROOT / "test-output" / "lighthouse"
@@ -37,20 +37,28 @@ def scores(result: dict) -> list[int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("site", nargs="?", type=Path, help="a built site (default: a fresh strict build)")
+    parser.add_argument("site", nargs="?", type=Path,
+                        help="a built site (default: a fresh one, built as `make site` builds it: checked, "
+                             "finished with its CSP and offline app, verified)")
     parser.add_argument("--runs", type=int, default=5,
                         help="runs per page; the table gives the median (default 5, as Lighthouse's "
                              "docs on variability advise)")
+    parser.add_argument("--page", action="append", default=[], metavar="PATH",
+                        help="measure only this page, as the table names it (/print/, /es/); may be repeated")
     args = parser.parse_args()
-    site = args.site or Path(tempfile.mkdtemp(prefix="bench-lh-"))
-    if not args.site:
-        build(site)
+    site = args.site
+    if not site:
+        out = Path(tempfile.mkdtemp(prefix="bench-lh-"))
+        make_site(out)
+        site = (out / "site").resolve()
     base, server = serve(site)
     OUT.mkdir(parents=True, exist_ok=True)
     rows, below = [], []
     for path in page_paths(site):
-        if path == "404.html":
+        if path.endswith("404.html"):
             continue  # served with status 200 here; Lighthouse scores it like any page
+        if args.page and "/" + path not in args.page:
+            continue
         name = (path.strip("/").replace("/", "_") or "index")
         results = [run(base + path, OUT / f"{name}.{i + 1}.json") for i in range(args.runs)]
         each = [scores(r) for r in results]

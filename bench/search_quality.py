@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve, table
+from _common import CHROMIUM, CHROMIUM_ARGS, ROOT, build, make_site, serve, table
 
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import copy_project  # noqa: E402
@@ -38,10 +38,10 @@ def project_for(name: str) -> Path:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if not pipeline:  # Material's search settings as shipped, and no build-time step
-        text = re.sub(r"(?ms)^(      lang: en\n).*?# \(end of the search settings\)\n", r"\1", text)
-        text = re.sub(r"(?m)^\s+- hooks/search_terms_hook\.py.*\n", "", text)
+        text, found = re.subn(r"(?ms)^(  - search:\n      lang: en\n).*?# \(end of the search settings\)\n", r"\1", text)
+        assert found == 1, "mkdocs.yml: the search plugin's settings were not found"
     if os.environ.get("TITLE_BOOST"):  # for trying boosts: the title field's weight
-        text = text.replace("      lang: en\n", f"      lang: en\n      fields:\n        title:\n          boost: {os.environ['TITLE_BOOST']}\n", 1)
+        text = text.replace("  - search:\n      lang: en\n", f"  - search:\n      lang: en\n      fields:\n        title:\n          boost: {os.environ['TITLE_BOOST']}\n", 1)
     config.write_text(text, encoding="utf-8")
     if not terms:
         (project / "data" / "search_terms.yml").write_text("# none\n", encoding="utf-8")
@@ -53,6 +53,20 @@ def project_for(name: str) -> Path:
             if shown.returncode == 0:
                 page.write_text(shown.stdout, encoding="utf-8")
     return project
+
+
+def build_variant(name: str) -> dict[str, Path]:
+    """{"hosted": folder, "offline": folder} for a variant, built as `make site` builds (check,
+    engine, finish: readers' words and tab labels into the index; verify). The pages of an
+    earlier commit ("stock-before") predate the checks of step 1, so they get the engine's build
+    alone (which is also Material's search as it shipped then)."""
+    project, out = project_for(name), TMP / f"built-{name}"
+    if VARIANTS[name][4]:
+        build(out / "site", project=project)
+        build(out / "site-offline", project=project, OFFLINE="true")
+    else:
+        make_site(out, project=project)
+    return {"hosted": (out / "site").resolve(), "offline": (out / "site-offline").resolve()}
 
 
 def disable_script(site: Path) -> None:
@@ -74,13 +88,10 @@ def run(names: list[str]) -> list[list]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name in names:
-            project = project_for(name)
-            builds = (("hosted", {}), ("offline", {"OFFLINE": "true"}))
-            if "--hosted" in sys.argv:
-                builds = builds[:1]
-            for build_name, env in builds:
-                site = TMP / f"site-{name}-{build_name}"
-                build(site, project=project, **env)
+            built = build_variant(name)
+            builds = ("hosted", "offline")[:1 if "--hosted" in sys.argv else 2]
+            for build_name in builds:
+                site = built[build_name]
                 if not VARIANTS[name][2]:
                     disable_script(site)
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -171,8 +182,7 @@ def latency() -> None:
     scale.RUNS = 5
     rows = []
     for name in ("stock", "ab"):
-        site = TMP / f"latency-{name}"
-        build(site, project=project_for(name))
+        site = build_variant(name)["hosted"]
         if not VARIANTS[name][2]:
             disable_script(site)
         sections = inflate_index(site, 77)

@@ -33,8 +33,6 @@ import yaml
 ENGLISH_DIR = "docs"
 SPANISH_DIR = "docs-es"
 HASH_LENGTH = 12
-MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-             "octubre", "noviembre", "diciembre")
 
 
 def source_hash(data: bytes) -> str:
@@ -102,12 +100,12 @@ def translation_status(project: Path) -> list[Finding]:
 
 def untranslated_data(project: Path) -> list[Finding]:
     """The text (not figures) of data/costs.yml and data/clinic.yml with no Spanish in
-    macros/render.py's DATA_TEXT_ES."""
+    macros/phrases.py's DATA_TEXT_ES."""
     try:
         costs = yaml.safe_load((project / "data" / "costs.yml").read_text(encoding="utf-8")) or {}
         clinic = yaml.safe_load((project / "data" / "clinic.yml").read_text(encoding="utf-8")) or {}
         sys.path.insert(0, str(project))
-        from macros.render import DATA_TEXT_ES
+        from macros.phrases import DATA_TEXT_ES
     except Exception:  # noqa: BLE001 - the data check reports a broken file; this is only a notice
         return []
     finally:
@@ -121,7 +119,7 @@ def untranslated_data(project: Path) -> list[Finding]:
         if text and text not in DATA_TEXT_ES:
             findings.append(Finding(f"data/{file}", f"the text of '{field}' has no Spanish yet, so the Spanish pages "
                                     "show it in English. What to do: add its Spanish to DATA_TEXT_ES in "
-                                    "macros/render.py (or ask a developer to)"))
+                                    "macros/phrases.py (or ask a developer to)"))
     return findings
 
 
@@ -141,7 +139,9 @@ def spanish_date(day) -> str:
             return day
     if not isinstance(day, date):
         return "fecha desconocida"
-    return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
+    from macros.render import format_date
+
+    return format_date(day, "es")
 
 
 def behind_notice(translated, english_href: str) -> str:

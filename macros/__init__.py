@@ -24,11 +24,9 @@ except ImportError:  # Zensical builds without MkDocs installed
 from macros.content import HANDOUT_PAGE, load_guide
 from guide.front_matter import validate_front_matter
 from macros.models import GuideDataError
-from macros.render import (handout_section, relative_link, render_citation,
+from macros.render import (data_text, handout_section, relative_link, render_citation,
                            render_cost_estimator, render_cost_table, render_course_estimate,
                            render_glossary, render_price, render_sources_page)
-from macros.render import (render_cost_estimator_es, render_cost_table_es, render_course_estimate_es,
-                           render_sources_page_es, spanish_text)
 
 SOURCES_PAGE = "sources.md"
 # What a page may write inside {{ }}: the build's first step (guide/check_sources.py) refuses any
@@ -51,7 +49,6 @@ def define_env(env) -> None:
     project = Path(env.project_dir)
     docs_dir = project / env.conf["docs_dir"]  # absolute under MkDocs, relative under Zensical
     lang = language(env.conf)
-    in_spanish = lang == "es"  # (not "spanish": that is the macro below)
     try:
         guide = load_guide(project, docs_dir, GLOSSARY_FILES[lang])
     except GuideDataError as err:
@@ -82,16 +79,15 @@ def define_env(env) -> None:
     def cost_table() -> str:
         """The price table from data/costs.yml, with its source cited."""
         source = data.sources[data.source_number(data.costs.source) - 1]
-        render = render_cost_table_es if in_spanish else render_cost_table
-        return render(data.costs, cite(data.costs.source), source.publisher)
+        return render_cost_table(data.costs, cite(data.costs.source), source.publisher, lang)
 
     def cost_estimator() -> str:
         """The interactive estimate (first visit plus follow-ups), from data/costs.yml."""
-        return (render_cost_estimator_es if in_spanish else render_cost_estimator)(data.costs, asset_url(env.page, "assets/javascripts/estimator.js"))
+        return render_cost_estimator(data.costs, asset_url(env.page, "assets/javascripts/estimator.js"), lang=lang)
 
     def course_estimate() -> str:
         """The estimated cost of a first visit plus a few follow-ups, from data/costs.yml."""
-        return (render_course_estimate_es if in_spanish else render_course_estimate)(data.costs)
+        return render_course_estimate(data.costs, lang)
 
     def glossary_list() -> str:
         """Every term of includes/glossary.md with its meaning, for the glossary page."""
@@ -99,7 +95,7 @@ def define_env(env) -> None:
 
     def sources_list() -> str:
         """The sources, numbered, each with the pages that cite it."""
-        return (render_sources_page_es if in_spanish else render_sources_page)(data.sources, citing, titles, this_page())
+        return render_sources_page(data.sources, citing, titles, this_page(), lang)
 
     def page_count() -> int:
         """How many pages the guide's menu lists, counted at build time (for the accessibility page)."""
@@ -126,8 +122,8 @@ def define_env(env) -> None:
 
     def spanish(text: str) -> str:
         """The Spanish of a text from data/*.yml, for the Spanish pages: {{ spanish(clinic.offers) }}.
-        Until its Spanish is added (DATA_TEXT_ES in macros/render.py), the text shows as it is."""
-        return spanish_text(str(text))
+        Until its Spanish is added (DATA_TEXT_ES in macros/phrases.py), the text shows as it is."""
+        return data_text(str(text), "es")
 
     guide_macros = {f.__name__: f for f in (cite, price, cost_table, cost_estimator, course_estimate,
                                             glossary_list, sources_list, page_count, whole_guide, spanish)}

@@ -44,15 +44,22 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-def main(site: Path) -> int:
-    grades = {}
+def site_prose(site: Path) -> dict[str, str]:
+    """Built page (relative path) -> its prose, for every page of a built folder that has prose
+    (hosted: name/index.html; offline copy: name.html); not the 404 page, search or assets."""
+    found = {}
     for page in sorted(site.glob("**/index.html")) or sorted(site.glob("*.html")):
         rel = page.relative_to(site).as_posix()
         if rel.startswith(("search/", "assets/")) or rel == "404.html":
             continue
         text = page_prose(page.read_text(encoding="utf-8"))
         if text:
-            grades[rel] = grade(text)
+            found[rel] = text
+    return found
+
+
+def main(site: Path) -> int:
+    grades = {rel: grade(text) for rel, text in site_prose(site).items()}
     for rel, g in grades.items():
         print(f"{g:5.1f}  {rel}")
     if grades:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from prose import page_prose  # noqa: E402
+from prose import page_prose, site_prose  # noqa: E402
 
 FLOOR = 70
 
@@ -33,15 +33,7 @@ def fernandez_huerta(text: str) -> float:
 
 def page_scores(site: Path) -> dict[str, float]:
     """Built page (relative path) -> Fernández-Huerta of its prose, for every page with prose."""
-    scores = {}
-    for page in sorted(site.glob("**/index.html")) or sorted(site.glob("*.html")):
-        rel = page.relative_to(site).as_posix()
-        if rel.startswith(("search/", "assets/")) or rel == "404.html":
-            continue
-        text = page_prose(page.read_text(encoding="utf-8"))
-        if text:
-            scores[rel] = fernandez_huerta(text)
-    return scores
+    return {rel: fernandez_huerta(text) for rel, text in site_prose(site).items()}
 
 
 def markdown_prose(markdown: str) -> str:

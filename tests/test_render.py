@@ -122,3 +122,27 @@ def test_asset_urls_are_relative_to_the_built_page():
     assert asset_url(SimpleNamespace(url="booking-and-cost/"), "a.js") == "../a.js"
     assert asset_url(SimpleNamespace(url="booking-and-cost.html"), "a.js") == "a.js"
     assert asset_url(SimpleNamespace(url=""), "a.js") == "a.js"
+
+
+def test_each_language_fills_in_the_same_figures():
+    """Every phrase of macros/phrases.py has the same {placeholders} in each language: a
+    translation cannot drop a figure (the citation of the cost table, say) or ask for one the
+    renderers do not give."""
+    import dataclasses
+    import string
+
+    from macros.phrases import PHRASES
+
+    def names(value) -> set[str]:
+        texts = value if isinstance(value, tuple) else (value,)
+        return {field for text in texts if isinstance(text, str)
+                for _, field, _, _ in string.Formatter().parse(text) if field}
+
+    english = PHRASES["en"]
+    assert len(PHRASES) >= 2
+    for words in PHRASES.values():
+        for field in dataclasses.fields(words):
+            if field.name in ("language", "months"):
+                continue
+            assert names(getattr(words, field.name)) == names(getattr(english, field.name)), (words.language, field.name)
+        assert len(words.months) == 12

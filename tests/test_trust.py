@@ -133,6 +133,25 @@ def test_a_source_without_an_address_is_cited_only_beside_words_from_the_clinics
             assert FROM_THE_ARTICLE.search(block.get_text(" ")), f"{src}: {source.id} cited beside {block.get_text()!r}"
 
 
+def test_the_spanish_pages_follow_the_same_rule(site_dir):
+    """The Spanish sources page says the same of a source without an address (macros/phrases.py),
+    so the Spanish pages must keep the rule too: "artículo de la clínica" beside its citation."""
+    spanish = site_dir / "es"
+    checked = 0
+    for page in sorted(spanish.rglob("*.html")):
+        if page.parent.name == "print":
+            continue
+        for sup in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("article sup.citation"):
+            source = _cited_sources(sup)[0]
+            if source.url:
+                continue
+            block = sup.find_parent(["p", "li"])
+            assert re.search(r"artículo de la clínica", block.get_text(" "), re.I), \
+                f"{page.relative_to(spanish)}: {source.id} cited beside {block.get_text()!r}"
+            checked += 1
+    assert checked or all(s.url for s in DATA.sources), "no Spanish citation of a source without an address was checked"
+
+
 def test_up_to_85_percent_is_given_as_the_clinics_article_not_as_a_source(html_tree):
     block = next(p for p in html_tree("index.md").select("article p") if "85" in p.get_text())
     assert FROM_THE_ARTICLE.search(block.get_text()) and not block.select("sup.citation")

@@ -3,7 +3,6 @@ one in its es/ folder, as they will be published. Every test fails on a console 
 violation included) or a request that leaves the machine (the `page` fixtures)."""
 from __future__ import annotations
 
-import re
 
 import pytest
 import yaml
@@ -12,12 +11,10 @@ from playwright.sync_api import expect
 from conftest import ROOT  # tests/conftest.py
 from macros.models import load_guide_data
 from macros.render import course_total, format_money
-from search_eval import Question, evaluate
+from search_eval import Question, ask, evaluate, open_search, page_of
 
 from .conftest import Guide
 
-COUNT = re.compile(r"documentos? encontrados?|No se encontraron")  # Material's Spanish result counts
-PLACEHOLDER = "Teclee para comenzar búsqueda"
 QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_questions_es.yml").read_text(encoding="utf-8"))
 
 
@@ -47,33 +44,21 @@ def test_the_language_switch_leads_to_the_same_page_in_english(page, both_url):
     assert page.get_attribute("html", "lang") == "en"
 
 
-def search(page, question: str) -> list[str]:
-    """The pages of the first three results for a question (as in test_reader.search)."""
-    box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
-    if box.input_value():
-        box.fill("")
-        box.press("Backspace")
-        expect(meta).to_have_text(PLACEHOLDER)
-    box.fill(question[:-1])
-    box.press_sequentially(question[-1])
-    expect(meta).to_have_text(COUNT)
-    hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))")
-    return [h.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1] or "index" for h in hrefs[:3]]
-
-
 # The three questions issue 14 names.
-ISSUE_QUESTIONS = {"¿duele la punción seca?": "your-session", "precio de la primera visita": "booking-and-cost",
-                   "qué hacer después de la sesión": "aftercare"}
+ISSUE_QUESTIONS = {"¿duele la punción seca?": "your-session.md", "precio de la primera visita": "booking-and-cost.md",
+                   "qué hacer después de la sesión": "aftercare.md"}
 
 
 def test_spanish_search_answers_the_issues_questions(page, both_url):
-    """Each among the first three results, as the English questions are (test_reader.py)."""
-    page.goto(both_url + "es/")
-    page.locator("input.md-search__input").click()
-    misses = [f"{q!r}: expected {want}, got {top}" for q, want in ISSUE_QUESTIONS.items()
-              if want not in (top := search(page, q))]
+    """Each typed letter by letter, as a reader does: its page among the first three results, as
+    the English questions are (test_reader.py)."""
+    base = both_url + "es/"
+    open_search(page, base)
+    misses = []
+    for question, want in ISSUE_QUESTIONS.items():
+        top = [page_of(href, base) for href in ask(page, question, whole=True)[:3]]
+        if want not in top:
+            misses.append(f"{question!r}: expected {want}, got {top}")
     assert not misses, "Spanish search missed:\n" + "\n".join(misses)
 
 
