@@ -125,7 +125,7 @@ ZENSICAL_TESTS   := tests/browser/test_inline_styles.py tests/browser/test_reade
   tests/browser/test_accessibility.py::test_the_palette_choice_is_kept_and_passes_axe
 
 test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.installed browser check node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=25
 	GUIDE_ENGINE=properdocs $(BIN)/python -m pytest -q $(PROPERDOCS_TESTS)
 	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q $(ZENSICAL_TESTS)
 

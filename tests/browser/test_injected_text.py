@@ -28,7 +28,7 @@ def _open_and_watch(browser, url: str) -> list[str]:
         # for a meta refresh of 0 s to fire.
         page.evaluate("""() => document.querySelectorAll('*').forEach(e =>
             e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))""")
-        page.wait_for_timeout(1200)
+        page.wait_for_timeout(400)
         state = page.evaluate("""() => ({
             handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]
                 .filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
