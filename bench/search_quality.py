@@ -197,10 +197,56 @@ def latency() -> None:
     shutil.rmtree(TMP, ignore_errors=True)
 
 
+SPANISH_SETS = (("tests/search_questions_es.yml", "the project's Spanish questions"),
+                ("bench/search_heldout_es.yml", "held-out Spanish questions, never used for tuning"))
+
+
+def spanish() -> None:
+    """The Spanish edition of what ships (`make site`'s es/ folder), both builds: each Spanish
+    question set asked as the English ones are."""
+    from playwright.sync_api import sync_playwright
+
+    import yaml
+
+    from search_eval import Question
+
+    built = build_variant("ab")
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for build_name, site in built.items():
+            server = None
+            if build_name == "hosted":
+                root, server = serve(site)
+                base = start = root + "es/"
+            else:
+                base = site.as_uri() + "/es/"
+                start = base + "index.html"
+            for path, what in SPANISH_SETS:
+                entries = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+                questions = [Question(str(e["question"]), list(e.get("pages") or [e["page"]])) for e in entries]
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                score = evaluate(page, base, start, questions)
+                page.close()
+                rows.append([what, build_name, f"{score.first}/{score.total} ({100 * score.first / score.total:.0f}%)",
+                             f"{score.top3}/{score.total} ({100 * score.top3 / score.total:.0f}%)"])
+                print(f"\n{what}, {build_name}: not first:", file=sys.stderr)
+                for miss in score.misses():
+                    print("  " + miss, file=sys.stderr)
+            if server:
+                server.shutdown()
+        browser.close()
+    print(table(["Spanish questions", "build", "right page first", "right page in top 3"], rows))
+    shutil.rmtree(TMP, ignore_errors=True)
+
+
 def main() -> None:
     t0 = time.perf_counter()
     if "--latency" in sys.argv:
         latency()
+        return
+    if "--spanish" in sys.argv:
+        spanish()
         return
     names = [a for a in sys.argv[1:] if not a.startswith("-")] or list(VARIANTS)
     rows = run(names)
