@@ -71,3 +71,14 @@ def test_spanish_search_puts_the_right_page_first_for_nine_questions_in_ten(guid
     score = evaluate(page, spanish.base, spanish.url("index.md"), questions)
     assert score.first >= 0.9 * score.total, (f"{spanish}: right page first for {score.first} of {score.total}:\n"
                                               + "\n".join(score.misses()))
+
+
+def test_a_word_typed_with_or_without_its_accents_finds_the_same_pages(page, both_url):
+    """Many phones type no accents, and some readers type them all: "información" once found
+    nothing while "informacion" found the sources page."""
+    base = both_url + "es/"
+    open_search(page, base)
+    for accented, plain in (("información", "informacion"), ("sesión", "sesion"), ("punción", "puncion")):
+        found = [page_of(href, base) for href in ask(page, accented)[:3]]
+        assert found, f"{accented!r} found nothing"
+        assert found == [page_of(href, base) for href in ask(page, plain)[:3]], accented

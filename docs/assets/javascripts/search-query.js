@@ -59,7 +59,9 @@
   // Each word is matched whole, through the index's stemmer (mkdocs.yml: `pipeline`): "hurts"
   // finds "hurt", "needles" finds "needling", and "to" no longer finds "touch". (Material adds no
   // wildcard to a word with a boost: `word^10`.)
-  function clause(w) { return w + "^10"; }
+  // Without accents, as the index holds its words: lunr.es stems "información" typed with its
+  // accent to a word the index does not have, and so found nothing; "informacion" finds it.
+  function clause(w) { return fold(w) + "^10"; }
 
   // A rough stem, only to tell which of the reader's words a marked word answers.
   function rootEn(w) {
@@ -105,7 +107,7 @@
     // The last word, while it is being typed, also matches as the start of a word ("acupunc").
     // (A wildcard word skips the stemmer, so the whole word above is still needed.)
     var last = all[all.length - 1];
-    if (last && last.length >= 3 && !/\s$/.test(query) && kept.indexOf(last) >= 0) clauses.push(last + "*");
+    if (last && last.length >= 3 && !/\s$/.test(query) && kept.indexOf(last) >= 0) clauses.push(fold(last) + "*");
     return { query: clauses.join(" "), asked: asked };
   }
 
