@@ -82,3 +82,16 @@ def test_a_word_typed_with_or_without_its_accents_finds_the_same_pages(page, bot
         found = [page_of(href, base) for href in ask(page, accented)[:3]]
         assert found, f"{accented!r} found nothing"
         assert found == [page_of(href, base) for href in ask(page, plain)[:3]], accented
+
+
+def test_a_verb_with_its_pronoun_asks_what_the_verb_alone_asks(page, both_url):
+    """Spanish joins a pronoun to a verb ("hacerme", "darme"). "puedo hacerme punción seca" asks
+    about punción seca, as "puedo hacer punción seca" does: the joined verb once counted as a
+    word of the question, and put a page that never names diabetes above the safety page."""
+    base = both_url + "es/"
+    open_search(page, base)
+    for joined, alone in (("tengo diabetes, puedo hacerme punción seca", "tengo diabetes, puedo hacer punción seca"),
+                          ("quiero darme un masaje en el cuello", "quiero dar un masaje en el cuello")):
+        found = [page_of(href, base) for href in ask(page, joined)[:3]]
+        assert found, f"{joined!r} found nothing"
+        assert found == [page_of(href, base) for href in ask(page, alone)[:3]], joined

@@ -38,11 +38,18 @@
       "os para pero por porque puede puedo que quien se ser si son su sus te tengo tiene tu tus un " +
       "una uno unos usted y ya yo"
   };
-  var STOP = {};
-  function useLanguage(lang) {
+  var STOP = {}, lang = "en";
+  function useLanguage(language) {
+    lang = language;
     STOP = {};
     (STOP_WORDS[lang] || STOP_WORDS.en).split(" ").forEach(function (w) { STOP[w] = true; });
     root = lang === "es" ? rootEs : rootEn;
+  }
+
+  // A Spanish verb carries its pronoun ("hacerme", "darme", "tratarlo"): the question is about
+  // the verb, which may be a stop word ("puedo hacerme punción" asks about punción).
+  function plain(w) {
+    return lang === "es" ? w.replace(/(ar|er|ir)(me|te|se|nos|os|lo|la|le|los|las|les)$/, "$1") : w;
   }
 
   function fold(w) {  // without accents: "después" is "despues", as readers often type it
@@ -79,7 +86,7 @@
   function analyse(query) {
     // A reader who uses search syntax ("exact words", +must, -not, wild*) gets it as typed.
     if (/["*^~:]|(^|\s)[+-]/.test(query)) return { query: query, asked: [] };
-    var all = words(query);
+    var all = words(query).map(plain);
     var kept = all.filter(function (w) { return !STOP[fold(w)]; });
     if (!kept.length) kept = all;  // "how to" still searches
     var asked = kept.map(function (w) { return [clause(w)]; });
