@@ -19,7 +19,9 @@ from conftest import copy_project  # noqa: E402
 from search_eval import evaluate, load_questions  # noqa: E402
 
 TMP = Path(tempfile.mkdtemp(prefix="bench-search-"))
-HELDOUT = ROOT / "bench" / "search_heldout.yml"
+# Questions never used for tuning (what each is: its file's first lines), asked of stock and "ab".
+HELDOUT_SETS = ((ROOT / "bench" / "search_heldout.yml", "held-out"),
+                (ROOT / "bench" / "search_blind.yml", "written blind"))
 BASE_REV = "884dd06"  # main before issue 12: Material's search as shipped, the pages as they were
 
 # name: (what it is, stemmer and build-time step on?, query script on?, term list on?, pages from rev)
@@ -83,7 +85,7 @@ def run(names: list[str]) -> list[list]:
     from playwright.sync_api import sync_playwright
 
     questions, skipped = load_questions()
-    heldout, _ = load_questions(path=HELDOUT)
+    heldout = [(load_questions(path=path)[0], what) for path, what in HELDOUT_SETS]
     rows, misses = [], {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -102,11 +104,11 @@ def run(names: list[str]) -> list[list]:
                     base, server = site.as_uri() + "/", None
                     start = base + "index.html"
                 score = evaluate(page, base, start, questions)
-                if name in ("stock", "ab"):
-                    held = evaluate(page, base, start, heldout)
-                    held_rows.append([VARIANTS[name][0], build_name, f"{held.first}/{held.total}",
+                for held_questions, what in heldout if name in ("stock", "ab") else ():
+                    held = evaluate(page, base, start, held_questions)
+                    held_rows.append([f"{VARIANTS[name][0]}: {what}", build_name, f"{held.first}/{held.total}",
                                       f"{held.top3}/{held.total}"])
-                    misses[(name + " (held-out)", build_name)] = held.misses()
+                    misses[(f"{name} ({what})", build_name)] = held.misses()
                 page.close()
                 if server:
                     server.shutdown()
@@ -198,7 +200,8 @@ def latency() -> None:
 
 
 SPANISH_SETS = (("tests/search_questions_es.yml", "the project's Spanish questions"),
-                ("bench/search_heldout_es.yml", "held-out Spanish questions, never used for tuning"))
+                ("bench/search_heldout_es.yml", "held-out Spanish questions, never used for tuning"),
+                ("bench/search_blind_es.yml", "Spanish questions written blind to the search"))
 
 
 def spanish() -> None:
