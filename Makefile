@@ -112,6 +112,9 @@ browser:
 check: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python tools/check.py
 
+# The whole suite on the default engine (MkDocs), in two processes: pytest-xdist gives each a test
+# file at a time, the longest first (tests/conftest.py: LONGEST_FIRST); each process makes its own
+# session build. It prints the 25 slowest tests, to see where the time goes.
 # Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's
 # build). ProperDocs: its pages are MkDocs' byte for byte (tests/test_properdocs.py, in the first
 # run), so a few tests of the built site suffice to show the suite runs on its output (~30 s).
@@ -125,7 +128,7 @@ ZENSICAL_TESTS   := tests/browser/test_inline_styles.py tests/browser/test_reade
   tests/browser/test_accessibility.py::test_the_palette_choice_is_kept_and_passes_axe
 
 test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.installed browser check node_modules/.installed
-	$(BIN)/python -m pytest --durations=25
+	$(BIN)/python -m pytest --numprocesses=2 --dist=loadfile --no-loadscope-reorder --durations=25
 	GUIDE_ENGINE=properdocs $(BIN)/python -m pytest -q $(PROPERDOCS_TESTS)
 	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q $(ZENSICAL_TESTS)
 

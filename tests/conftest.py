@@ -38,6 +38,19 @@ ENGINE = os.environ.get("GUIDE_ENGINE") or "mkdocs"
 # Fixtures shared by more than one folder of tests, made once per session: the attacker's builds.
 pytest_plugins = ["injection"]
 
+# `make test` shares the test files out to two processes (pytest-xdist, --dist loadfile, in file
+# order): the longest files go first, so that neither process is left with one of them at the end.
+# From the "slowest durations" that `make test` prints; a file missing from the list runs after.
+LONGEST_FIRST = ("test_editors_day.py", "test_publish.py", "test_focus_rings.py", "test_accessibility.py",
+                 "test_injected_text.py", "test_injection.py", "test_editor_errors.py", "test_editor_safety.py")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        name = Path(str(item.fspath)).name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+    items.sort(key=rank)  # stable: within a file, and among the other files, the order stays
+
 
 def build_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GUIDE_", "OFFLINE", "SITE_URL"))}
