@@ -66,9 +66,16 @@
   // Each word is matched whole, through the index's stemmer (mkdocs.yml: `pipeline`): "hurts"
   // finds "hurt", "needles" finds "needling", and "to" no longer finds "touch". (Material adds no
   // wildcard to a word with a boost: `word^10`.)
-  // Without accents, as the index holds its words: lunr.es stems "información" typed with its
-  // accent to a word the index does not have, and so found nothing; "informacion" finds it.
-  function clause(w) { return fold(w) + "^10"; }
+  // The word as typed: the Spanish stemmer needs the accent of a suffix ("información" is stored
+  // as "inform"; "informacion" stems to itself), and drops the other accents itself ("sesion"
+  // finds "sesión").
+  function clause(w) { return w + "^10"; }
+
+  // A Spanish word typed without the accent its ending always has: also asked with it
+  // ("informacion" -> "información", "lesion" -> "lesión", "fisiologia" -> "fisiología").
+  function accented(w) {
+    return lang === "es" ? w.replace(/([cs])ion$/, "$1ión").replace(/logia$/, "logía") : w;
+  }
 
   // A rough stem, only to tell which of the reader's words a marked word answers.
   function rootEn(w) {
@@ -89,7 +96,9 @@
     var all = words(query).map(plain);
     var kept = all.filter(function (w) { return !STOP[fold(w)]; });
     if (!kept.length) kept = all;  // "how to" still searches
-    var asked = kept.map(function (w) { return [clause(w)]; });
+    var asked = kept.map(function (w) {
+      return accented(w) === w ? [clause(w)] : [clause(w), clause(accented(w))];
+    });
     // The guide's words for the reader's words and phrases ("muscle jumped" -> "twitch").
     // A one-word entry also covers its plural and -ed/-ing forms ("fee" covers "fees"). Accents
     // do not count ("cuanto" is "cuánto").
