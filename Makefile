@@ -113,8 +113,8 @@ check: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python tools/check.py
 
 # The whole suite on the default engine (MkDocs), in two processes: pytest-xdist gives each a test
-# file at a time, the longest first (tests/conftest.py: LONGEST_FIRST); each process makes its own
-# session build. It prints the 25 slowest tests, to see where the time goes.
+# file at a time, the longest first (tests/conftest.py: LONGEST_FIRST, SAME_PROCESS); each process
+# makes its own session build. It prints the 25 slowest tests, to see where the time goes.
 # Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's
 # build). ProperDocs: its pages are MkDocs' byte for byte (tests/test_properdocs.py, in the first
 # run), so a few tests of the built site suffice to show the suite runs on its output (~30 s).
@@ -128,9 +128,9 @@ ZENSICAL_TESTS   := tests/browser/test_inline_styles.py tests/browser/test_reade
   tests/browser/test_accessibility.py::test_the_palette_choice_is_kept_and_passes_axe
 
 test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.installed browser check node_modules/.installed
-	$(BIN)/python -m pytest --numprocesses=2 --dist=loadfile --no-loadscope-reorder --durations=25
+	$(BIN)/python -m pytest --numprocesses=2 --dist=loadgroup --no-loadscope-reorder --durations=25
 	GUIDE_ENGINE=properdocs $(BIN)/python -m pytest -q $(PROPERDOCS_TESTS)
-	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q $(ZENSICAL_TESTS)
+	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q --numprocesses=2 --dist=loadgroup $(ZENSICAL_TESTS)
 
 # Node packages, pinned in package.json and package-lock.json: Workbox and sharp make the hosted
 # guide's service worker and icons (guide/pwa.py), the Nu HTML Checker serves tests/test_html_valid.py.

@@ -38,18 +38,25 @@ ENGINE = os.environ.get("GUIDE_ENGINE") or "mkdocs"
 # Fixtures shared by more than one folder of tests, made once per session: the attacker's builds.
 pytest_plugins = ["injection"]
 
-# `make test` shares the test files out to two processes (pytest-xdist, --dist loadfile, in file
-# order): the longest files go first, so that neither process is left with one of them at the end.
-# From the "slowest durations" that `make test` prints; a file missing from the list runs after.
+# `make test` shares the tests out to two processes (pytest-xdist, --dist loadgroup, in this
+# order): one file at a time, the longest first, so that neither process is left with one of them
+# at the end (from the "slowest durations" that `make test` prints; other files run after).
+# The two files of the attacker's builds (tests/injection.py) share one process, so that their
+# five builds are made once.
 LONGEST_FIRST = ("test_editors_day.py", "test_publish.py", "test_focus_rings.py", "test_accessibility.py",
                  "test_injected_text.py", "test_injection.py", "test_editor_errors.py", "test_editor_safety.py")
+SAME_PROCESS = {"test_injected_text.py": "injection", "test_injection.py": "injection"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
     def rank(item) -> int:
         name = Path(str(item.fspath)).name
         return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
     items.sort(key=rank)  # stable: within a file, and among the other files, the order stays
+    for item in items:
+        name = Path(str(item.fspath)).name
+        item.add_marker(pytest.mark.xdist_group(SAME_PROCESS.get(name, item.nodeid.split("::")[0])))
 
 
 def build_env(**extra: str) -> dict[str, str]:
