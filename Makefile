@@ -114,7 +114,8 @@ check: $(VENV)/.dev-installed node_modules/.installed
 
 # The whole suite on the default engine (MkDocs), in two processes: pytest-xdist gives each a test
 # file at a time, the longest first (tests/conftest.py: LONGEST_FIRST, SAME_PROCESS); each process
-# makes its own session build. It prints the 25 slowest tests, to see where the time goes.
+# makes its own session build. (The Zensical run below stays in one process: two Zensical builds
+# of one checkout at once fail, each removing the other's cache folder.) It prints the 25 slowest tests, to see where the time goes.
 # Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's
 # build). ProperDocs: its pages are MkDocs' byte for byte (tests/test_properdocs.py, in the first
 # run), so a few tests of the built site suffice to show the suite runs on its output (~30 s).
@@ -130,7 +131,7 @@ ZENSICAL_TESTS   := tests/browser/test_inline_styles.py tests/browser/test_reade
 test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.installed browser check node_modules/.installed
 	$(BIN)/python -m pytest --numprocesses=2 --dist=loadgroup --no-loadscope-reorder --durations=25
 	GUIDE_ENGINE=properdocs $(BIN)/python -m pytest -q $(PROPERDOCS_TESTS)
-	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q --numprocesses=2 --dist=loadgroup $(ZENSICAL_TESTS)
+	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q $(ZENSICAL_TESTS)
 
 # Node packages, pinned in package.json and package-lock.json: Workbox and sharp make the hosted
 # guide's service worker and icons (guide/pwa.py), the Nu HTML Checker serves tests/test_html_valid.py.
