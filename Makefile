@@ -114,8 +114,9 @@ check: $(VENV)/.dev-installed node_modules/.installed
 
 # The whole suite on the default engine (MkDocs), in two processes: pytest-xdist gives each a test
 # file at a time, the longest first (tests/conftest.py: LONGEST_FIRST, SAME_PROCESS); each process
-# makes its own session build. (The Zensical run below stays in one process: two Zensical builds
-# of one checkout at once fail, each removing the other's cache folder.) It prints the 25 slowest tests, to see where the time goes.
+# makes its own session build. It prints the 25 slowest tests, to see where the time goes.
+# (The Zensical run below stays in one process: two Zensical builds of one checkout at once fail,
+# each removing the other's cache folder.)
 # Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's
 # build). ProperDocs: its pages are MkDocs' byte for byte (tests/test_properdocs.py, in the first
 # run), so a few tests of the built site suffice to show the suite runs on its output (~30 s).
