@@ -69,13 +69,17 @@ def page_of(href: str, base: str) -> str:
     return (rel or "index") + ".md"
 
 
-# Resolves once the results list has not changed for `quiet` ms (Material answers each keystroke).
+# Resolves once every question sent has its results back (the guide's query script counts them;
+# on a loaded machine the worker can take longer than `quiet`) and the results list has not
+# changed for `quiet` ms since (Material answers each keystroke); at the latest after `limit` ms.
 SETTLED = """([quiet, limit]) => new Promise(resolve => {
   const list = document.querySelector('.md-search-result__list');
-  let timer = setTimeout(done, quiet);
+  const waiting = () => window.GuideSearch && window.GuideSearch.waiting ? window.GuideSearch.waiting() : 0;
+  let timer = setTimeout(settle, quiet);
   const stop = setTimeout(done, limit);
-  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(settle, quiet); });
   obs.observe(list, {childList: true, subtree: true, characterData: true});
+  function settle() { if (waiting()) timer = setTimeout(settle, 50); else done(); }
   function done() { obs.disconnect(); clearTimeout(timer); clearTimeout(stop); resolve(); }
 })"""
 

@@ -217,6 +217,8 @@
   var pending = [];  // what each query sent asked, until its result comes back (in order)
   window.GuideSearch = {
     rewrite: rewrite,
+    // How many questions still wait for their results (tests/search_eval.py waits for none).
+    waiting: function () { return pending.length; },
     // Page -> worker.
     message: function (message) {
       if (!message) return message;
