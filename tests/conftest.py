@@ -51,12 +51,10 @@ SAME_PROCESS = {"test_injected_text.py": "injection", "test_injection.py": "inje
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
     def rank(item) -> int:
-        name = Path(str(item.fspath)).name
-        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+        return LONGEST_FIRST.index(item.path.name) if item.path.name in LONGEST_FIRST else len(LONGEST_FIRST)
     items.sort(key=rank)  # stable: within a file, and among the other files, the order stays
     for item in items:
-        name = Path(str(item.fspath)).name
-        item.add_marker(pytest.mark.xdist_group(SAME_PROCESS.get(name, item.nodeid.split("::")[0])))
+        item.add_marker(pytest.mark.xdist_group(SAME_PROCESS.get(item.path.name, item.nodeid.split("::")[0])))
 
 
 def build_env(**extra: str) -> dict[str, str]:
