@@ -80,6 +80,28 @@ RING_CONTRAST = r"""() => {
 }"""
 
 
+# One Tab stop, in one round trip: the focused element brought into view and, if it is inside
+# `within`, its ring measured. The page's own scripts answer a focus a moment later (Material opens
+# the search box when its input is focused, which turns the box white behind the ring), so a ring
+# under the minimum is measured again, frame by frame, for up to SETTLE_MS. (The context asks for
+# reduced motion, under which Material turns its colour transitions off.)
+SETTLE_MS = 250
+STOP = """async ([within, settle, minimum]) => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  e.scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});
+  if (!e.dataset.ringStop) e.dataset.ringStop = String(Math.random());
+  if (!e.closest(within)) return {key: e.dataset.ringStop, ring: null};
+  const start = performance.now();
+  let ring = (RING)();
+  while (ring && 'contrast' in ring && ring.contrast < minimum && performance.now() - start < settle) {
+    await new Promise(done => requestAnimationFrame(done));
+    ring = (RING)();
+  }
+  return {key: e.dataset.ringStop, ring};
+}""".replace("RING", RING_CONTRAST)
+
+
 def walk(page, limit: int = 250, within: str = "html") -> list[dict]:
     """Tab through the page from the top, measuring each stop (inside `within`), until the
     focus comes round."""
@@ -87,18 +109,11 @@ def walk(page, limit: int = 250, within: str = "html") -> list[dict]:
     seen, results = set(), []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        key = page.evaluate("""() => { const e = document.activeElement;
-            if (!e || e === document.body) return null;
-            e.scrollIntoView({block: 'center', inline: 'nearest'});
-            if (!e.dataset.ringStop) e.dataset.ringStop = String(Math.random());
-            return e.dataset.ringStop; }""")
-        if key is None or key in seen:
+        stop = page.evaluate(STOP, [within, SETTLE_MS, MIN_CONTRAST])
+        if stop is None or stop["key"] in seen:
             break
-        seen.add(key)
-        page.wait_for_timeout(30)  # transitions of hover and focus colours
-        if not page.evaluate("s => !!document.activeElement.closest(s)", within):
-            continue
-        result = page.evaluate(RING_CONTRAST)
+        seen.add(stop["key"])
+        result = stop["ring"]
         if result and "skip" not in result:
             results.append(result)
     return results
