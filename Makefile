@@ -113,8 +113,8 @@ check: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python tools/check.py
 
 # The whole suite on the default engine (MkDocs), in two processes: pytest-xdist gives each a test
-# file at a time, the longest first (tests/conftest.py: LONGEST_FIRST, SAME_PROCESS); each process
-# makes its own session build. It prints the 25 slowest tests, to see where the time goes.
+# file at a time, whole, the longest first (tests/conftest.py: LONGEST_FIRST, SAME_PROCESS, and its
+# scheduler; tests/test_suite_processes.py checks it); each process makes its own session build. It prints the 25 slowest tests, to see where the time goes.
 # (The Zensical run below stays in one process: two Zensical builds of one checkout at once fail,
 # each removing the other's cache folder.)
 # Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's
@@ -130,7 +130,7 @@ ZENSICAL_TESTS   := tests/browser/test_inline_styles.py tests/browser/test_reade
   tests/browser/test_accessibility.py::test_the_palette_choice_is_kept_and_passes_axe
 
 test: $(VENV)/.dev-installed .venv-zensical/.installed .venv-properdocs/.installed browser check node_modules/.installed
-	$(BIN)/python -m pytest --numprocesses=2 --dist=loadgroup --no-loadscope-reorder --durations=25
+	$(BIN)/python -m pytest --numprocesses=2 --dist=loadscope --no-loadscope-reorder --durations=25
 	GUIDE_ENGINE=properdocs $(BIN)/python -m pytest -q $(PROPERDOCS_TESTS)
 	GUIDE_ENGINE=zensical $(BIN)/python -m pytest -q $(ZENSICAL_TESTS)
 

@@ -38,23 +38,42 @@ ENGINE = os.environ.get("GUIDE_ENGINE") or "mkdocs"
 # Fixtures shared by more than one folder of tests, made once per session: the attacker's builds.
 pytest_plugins = ["injection"]
 
-# `make test` shares the tests out to two processes (pytest-xdist, --dist loadgroup, in this
+# `make test` shares the tests out to two processes (pytest-xdist, `--dist loadscope`, in this
 # order): one file at a time, the longest first, so that neither process is left with one of them
-# at the end (from the "slowest durations" that `make test` prints; other files run after).
-# The two files of the attacker's builds (tests/injection.py) share one process, so that their
-# five builds are made once.
+# at the end (from the "slowest durations" that `make test` prints; other files run after). A
+# file's module-scoped builds are then made once, in one process. The two files of the attacker's
+# builds (tests/injection.py) share one process, so that their five builds are made once.
 LONGEST_FIRST = ("test_editors_day.py", "test_publish.py", "test_focus_rings.py", "test_accessibility.py",
                  "test_injected_text.py", "test_injection.py", "test_editor_errors.py", "test_editor_safety.py")
 SAME_PROCESS = {"test_injected_text.py": "injection", "test_injection.py": "injection"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # before xdist's own choice
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope`, one file (or SAME_PROCESS group) to a process. (xdist's `loadgroup` and
+    its xdist_group marks would say the same, but with pytest 9.2 it silently stops grouping:
+    pytest-xdist issue 1386. A unit test of this file checks that the groups hold.)"""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneFileToAProcess(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return process_group(nodeid)
+
+    return OneFileToAProcess(config, log)
+
+
+def process_group(nodeid: str) -> str:
+    """The group a test runs in: its file, or its file's SAME_PROCESS group."""
+    path = nodeid.split("::", 1)[0]
+    return SAME_PROCESS.get(path.rsplit("/", 1)[-1], path)
+
+
 def pytest_collection_modifyitems(items):
     def rank(item) -> int:
         return LONGEST_FIRST.index(item.path.name) if item.path.name in LONGEST_FIRST else len(LONGEST_FIRST)
     items.sort(key=rank)  # stable: within a file, and among the other files, the order stays
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(SAME_PROCESS.get(item.path.name, item.nodeid.split("::")[0])))
 
 
 def build_env(**extra: str) -> dict[str, str]:
