@@ -69,12 +69,17 @@ def page_of(href: str, base: str) -> str:
     return (rel or "index") + ".md"
 
 
-# Resolves once every question sent has its results back (the guide's query script counts them;
-# on a loaded machine the worker can take longer than `quiet`) and the results list has not
-# changed for `quiet` ms since (Material answers each keystroke); at the latest after `limit` ms.
-SETTLED = """([quiet, limit]) => new Promise(resolve => {
+# Resolves once the question typed has been sent (more than `before` questions sent, when the
+# guide's query script counts them: on a loaded machine Material can send it after `quiet`), every
+# question sent has its results back (the worker can take longer than `quiet` too), and the
+# results list has not changed for `quiet` ms since (Material answers each keystroke); at the
+# latest after `limit` ms.
+SENT = "() => window.GuideSearch && window.GuideSearch.sent ? window.GuideSearch.sent() : -1"
+SETTLED = """([quiet, limit, before]) => new Promise(resolve => {
   const list = document.querySelector('.md-search-result__list');
-  const waiting = () => window.GuideSearch && window.GuideSearch.waiting ? window.GuideSearch.waiting() : 0;
+  const sent = () => window.GuideSearch && window.GuideSearch.sent ? window.GuideSearch.sent() : -1;
+  const waiting = () => (before >= 0 && sent() <= before) ||
+    (window.GuideSearch && window.GuideSearch.waiting ? window.GuideSearch.waiting() : 0);
   let timer = setTimeout(settle, quiet);
   const stop = setTimeout(done, limit);
   const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(settle, quiet); });
@@ -102,12 +107,13 @@ def ask(page, question: str, whole: bool = False) -> list[str]:
     (one search). whole=True types every letter, as a reader does."""
     box = page.locator(BOX)
     box.fill("")
+    before = page.evaluate(SENT)
     if whole:
         box.press_sequentially(question)
     else:
         box.fill(question[:-1])
         box.press_sequentially(question[-1])
-    page.evaluate(SETTLED, [300, 10_000])
+    page.evaluate(SETTLED, [300, 10_000, before])
     return page.eval_on_selector_all(RESULTS, "items => items.map(li => li.querySelector('a').href)")
 
 

@@ -215,9 +215,12 @@
   }
 
   var pending = [];  // what each query sent asked, until its result comes back (in order)
+  var sent = 0;
   window.GuideSearch = {
     rewrite: rewrite,
-    // How many questions still wait for their results (tests/search_eval.py waits for none).
+    // How many questions were sent, and how many still wait for their results
+    // (tests/search_eval.py waits for its question to be sent, then for none to wait).
+    sent: function () { return sent; },
     waiting: function () { return pending.length; },
     // Page -> worker.
     message: function (message) {
@@ -229,6 +232,7 @@
       if (message.type === QUERY && typeof message.data === "string") {
         var asked = analyse(message.data);
         pending.push(asked.asked);
+        sent += 1;
         return { type: QUERY, data: asked.query };
       }
       return message;
