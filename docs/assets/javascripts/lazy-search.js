@@ -47,11 +47,13 @@
         var data = guide() ? guide().reply(event.data) : event.data;
         proxy.dispatchEvent(new MessageEvent("message", { data: data }));
       });
-      queue.splice(0).forEach(function (message) { worker.postMessage(message); });
+      queue.splice(0).forEach(send);
     });
+    // Each message goes through search-query.js when it is sent to the worker, never before it
+    // has loaded: a setup or a question from a reader who typed while it loaded is rewritten too.
+    function send(message) { worker.postMessage(guide() ? guide().message(message) : message); }
     proxy.postMessage = function (message) {
-      if (guide()) message = guide().message(message);
-      if (worker) worker.postMessage(message); else queue.push(message);
+      if (worker) send(message); else queue.push(message);
     };
     proxy.terminate = function () { if (worker) worker.terminate(); };
     return proxy;
