@@ -114,7 +114,8 @@ check: $(VENV)/.dev-installed node_modules/.installed
 
 # The whole suite on the default engine (MkDocs), in two processes: pytest-xdist gives each a test
 # file at a time, whole, the longest first (tests/conftest.py: LONGEST_FIRST, SAME_PROCESS, and its
-# scheduler; tests/test_suite_processes.py checks it); each process makes its own session build. It prints the 25 slowest tests, to see where the time goes.
+# scheduler; tests/test_suite_processes.py checks it); each process makes its own session build.
+# It prints the 25 slowest tests, to see where the time goes.
 # (The Zensical run below stays in one process: two Zensical builds of one checkout at once fail,
 # each removing the other's cache folder.)
 # Then the same tests on the other engines' builds (GUIDE_ENGINE picks the engine of the session's

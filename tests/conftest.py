@@ -52,7 +52,7 @@ SAME_PROCESS = {"test_injected_text.py": "injection", "test_injection.py": "inje
 def pytest_xdist_make_scheduler(config, log):
     """`--dist loadscope`, one file (or SAME_PROCESS group) to a process. (xdist's `loadgroup` and
     its xdist_group marks would say the same, but with pytest 9.2 it silently stops grouping:
-    pytest-xdist issue 1386. A unit test of this file checks that the groups hold.)"""
+    pytest-xdist issue 1386. tests/test_suite_processes.py checks that the groups hold.)"""
     if config.getvalue("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
