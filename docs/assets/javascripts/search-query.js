@@ -71,6 +71,61 @@
   // finds "sesión").
   function clause(w) { return w + "^10"; }
 
+  // A long word the guide never uses may be mistyped ("acupunture", "refeido"): it also asks
+  // for the guide's words one letter away from it (added, left out, changed, or two swapped;
+  // two letters, for a word of 9 letters or more), compared without accents. A word the guide
+  // uses, in any form, is left alone: "infection" never asks for "injection". The guide's words
+  // are read from the search index the first time they are needed.
+  var FUZZY_FROM = 6;
+  var indexDocs = [], guideWords = null, known = {}, knownRoots = {};
+  function learnWords() {
+    var seen = {};
+    known = {};
+    knownRoots = {};
+    indexDocs.forEach(function (doc) {
+      words(((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ")).forEach(function (w) {
+        if (w.length < 4 || seen[w]) return;
+        seen[w] = true;
+        var f = fold(w);
+        known[f] = true;
+        knownRoots[root(f)] = true;
+      });
+    });
+    guideWords = Object.keys(seen).filter(function (w) { return fold(w).length >= FUZZY_FROM; })
+      .map(function (w) { return { word: w, folded: fold(w) }; });
+  }
+  // A form of a word the guide uses: the same stem, or the word with a short ending ("needles").
+  function isKnown(f) {
+    if (known[f] || knownRoots[root(f)]) return true;
+    for (var cut = 1; cut <= 3; cut++) if (known[f.slice(0, -cut)]) return true;
+    return false;
+  }
+  function edits(a, b, max) {  // how many slips turn a into b (more than max: max + 1)
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var rows = [[]], i, j;
+    for (j = 0; j <= b.length; j++) rows[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      rows[i] = [i];
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i][j] = d;
+      }
+    }
+    return rows[a.length][b.length];
+  }
+  function meant(w) {  // the guide's words a mistyped word may stand for (none for a real word)
+    var f = fold(w);
+    if (f.length < FUZZY_FROM) return [];
+    if (!guideWords) learnWords();
+    if (isKnown(f)) return [];
+    var most = f.length >= 9 ? 2 : 1;
+    var near = guideWords.map(function (g) { return { word: g.word, d: edits(f, g.folded, most) }; })
+      .filter(function (g) { return g.d <= most; });
+    var best = Math.min.apply(null, near.map(function (g) { return g.d; }));
+    return near.filter(function (g) { return g.d === best; }).slice(0, 3).map(function (g) { return g.word; });
+  }
+
   // A Spanish word typed without the accent its ending always has: also asked with it
   // ("informacion" -> "información", "lesion" -> "lesión", "fisiologia" -> "fisiología").
   function accented(w) {
@@ -97,7 +152,8 @@
     var kept = all.filter(function (w) { return !STOP[fold(w)]; });
     if (!kept.length) kept = all;  // "how to" still searches
     var asked = kept.map(function (w) {
-      return accented(w) === w ? [clause(w)] : [clause(w), clause(accented(w))];
+      var alts = accented(w) === w ? [clause(w)] : [clause(w), clause(accented(w))];
+      return alts.concat(meant(w).map(clause));
     });
     // The guide's words for the reader's words and phrases ("muscle jumped" -> "twitch").
     // A one-word entry also covers its plural and -ed/-ing forms ("fee" covers "fees"). Accents
@@ -228,6 +284,8 @@
       if (message.type === SETUP && message.data && message.data.config) {
         terms = message.data.config.guide_terms || {};
         useLanguage([].concat(message.data.config.lang || "en")[0]);
+        indexDocs = message.data.docs || [];
+        guideWords = null;
       }
       if (message.type === QUERY && typeof message.data === "string") {
         var asked = analyse(message.data);
