@@ -9,10 +9,16 @@
  *   no wildcard to a word with a boost), so "hurts" finds "hurt" but "to" never finds "touch";
  *   the last word, while it is being typed, also matches as the start of a word; and the
  *   reader's words bring the guide's words from data/search_terms.yml ("price" also looks for
- *   "cost"), which guide/search_terms.py puts into the search index's config at build time;
+ *   "cost"), which guide/search_terms.py puts into the search index's config at build time; a
+ *   long word the guide never uses is taken for a typo and also asks for the guide's words one
+ *   letter away ("acupunture": acupuncture);
  * - the results, on their way back: re-ranked by how much of the question each section and
- *   page answers (see rerank), and each result's link carries the words marked in its snippet
- *   (?h=...), so the page it opens highlights them, a page title's too (Material left it empty).
+ *   page answers, and by each whole page's BM25F score (see rerank), and each result's link
+ *   carries the words marked in its snippet (?h=...), so the page it opens highlights them, a
+ *   page title's too (Material left it empty).
+ *
+ * The guide's words and the pages' word counts are read from the search index that Material
+ * sends its worker (the setup message), once, when the first question needs them.
  *
  * It loads only when search is opened: lazy-search.js (hosted) and iframe-worker.js (offline
  * copy) load it before they start the worker, and pass each message through
@@ -77,26 +83,11 @@
   // uses, in any form, is left alone: "infection" never asks for "injection". The guide's words
   // are read from the search index the first time they are needed.
   var FUZZY_FROM = 6;
-  var indexDocs = [], guideWords = null, known = {}, knownRoots = {};
-  function learnWords() {
-    var seen = {};
-    known = {};
-    knownRoots = {};
-    indexDocs.forEach(function (doc) {
-      words(((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ")).forEach(function (w) {
-        if (w.length < 4 || seen[w]) return;
-        seen[w] = true;
-        var f = fold(w);
-        known[f] = true;
-        knownRoots[root(f)] = true;
-      });
-    });
-    guideWords = Object.keys(seen).filter(function (w) { return fold(w).length >= FUZZY_FROM; })
-      .map(function (w) { return { word: w, folded: fold(w) }; });
-  }
+  var indexDocs = [], learned = null;
   // A form of a word the guide uses: the same stem, or the word with a short ending ("needles").
   function isKnown(f) {
-    if (known[f] || knownRoots[root(f)]) return true;
+    var known = learn().known;
+    if (known[f] || learn().roots[root(f)]) return true;
     for (var cut = 1; cut <= 3; cut++) if (known[f.slice(0, -cut)]) return true;
     return false;
   }
@@ -116,11 +107,9 @@
   }
   function meant(w) {  // the guide's words a mistyped word may stand for (none for a real word)
     var f = fold(w);
-    if (f.length < FUZZY_FROM) return [];
-    if (!guideWords) learnWords();
-    if (isKnown(f)) return [];
+    if (f.length < FUZZY_FROM || isKnown(f)) return [];
     var most = f.length >= 9 ? 2 : 1;
-    var near = guideWords.map(function (g) { return { word: g.word, d: edits(f, g.folded, most) }; })
+    var near = learn().long.map(function (g) { return { word: g.word, d: edits(f, g.folded, most) }; })
       .filter(function (g) { return g.d <= most; });
     var best = Math.min.apply(null, near.map(function (g) { return g.d; }));
     return near.filter(function (g) { return g.d === best; }).slice(0, 3).map(function (g) { return g.word; });
@@ -153,7 +142,9 @@
     if (!kept.length) kept = all;  // "how to" still searches
     var asked = kept.map(function (w) {
       var alts = accented(w) === w ? [clause(w)] : [clause(w), clause(accented(w))];
-      return alts.concat(meant(w).map(clause));
+      alts = alts.concat(meant(w).map(clause));
+      alts.own = alts.length;  // the reader's own word, in the forms above; then the guide's words for it
+      return alts;
     });
     // The guide's words for the reader's words and phrases ("muscle jumped" -> "twitch").
     // A one-word entry also covers its plural and -ed/-ing forms ("fee" covers "fees"). Accents
@@ -202,8 +193,12 @@
   // share of the reader's words (or the guide's words for them) marked in it ("painful" as
   // written counts 1, a word that only shares its stem, "pain", a half); a page counts its
   // best section plus half of the others, times (1 + C^2), C being the share of the question the
-  // page answers in all. (Weights tried on the question set: bench/search_quality.)
-  var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1, stem: 0.5 };
+  // page answers in all. Lunr scores sections, so a long page that names a word in many of them
+  // outweighed the short page about it; half of a page's place is therefore its BM25F score as a
+  // whole page (pageScore), TUNE.bm25. (Weights tried on the question sets, and the blend judged
+  // on blind sets: bench/search_quality, BENCHMARKS.md.)
+  var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1, stem: 0.5,
+    bm25: 0.5, h1: 5, h2: 3, b: 0.75, k1: 1.2, lay: 0.7 };
   function rerank(result, asked) {
     if (!asked.length || !result.items) return;
     var exact = asked.map(function (alts) {
@@ -242,8 +237,81 @@
       pages[page].sort(function (a, b) { return b.score - a.score; });
       pages[page].weight = weight(page);
     });
+    // Half of a page's place comes from the above, half from its BM25F score, each as a share
+    // of the best page's.
+    var most = 0, mostW = 0;
+    order.forEach(function (page) {
+      pages[page].bm25 = pageScore(page, asked);
+      most = Math.max(most, pages[page].bm25);
+      mostW = Math.max(mostW, pages[page].weight);
+    });
+    order.forEach(function (page) {
+      var g = pages[page];
+      g.weight = TUNE.bm25 * (most ? g.bm25 / most : 0) + (1 - TUNE.bm25) * (mostW ? g.weight / mostW : 0);
+    });
     result.items = order.sort(function (a, b) { return pages[b].weight - pages[a].weight; })
       .map(function (page) { return pages[page]; });
+  }
+
+  // What search-query.js reads from the search index (Material's setup message), once, the first
+  // time a question needs it: the guide's words (`known`, their rough stems `roots`, and those of
+  // FUZZY_FROM letters or more, `long`, for typos) and, for each page, how often it uses each
+  // stem (`pages`), how many pages use it (`df`), and pages' average length (`avg`), for BM25F.
+  function stem(w) { return root(fold(w)); }
+  function learn() {
+    if (learned) return learned;
+    var known = {}, roots = {}, long = [], pages = {}, list = [], df = {}, total = 0;
+    indexDocs.forEach(function (doc) {
+      var loc = doc.location || "", page = loc.split("#")[0], top = loc.indexOf("#") < 0;
+      var p = pages[page];
+      if (!p) { p = pages[page] = { tf: {}, len: 0 }; list.push(p); }
+      function add(text, weight) {
+        words(text.replace(/<[^>]*>/g, " ")).forEach(function (w) {
+          var f = fold(w);
+          if (f.length >= 4 && !known[f]) {
+            known[f] = true;
+            roots[root(f)] = true;
+            if (f.length >= FUZZY_FROM) long.push({ word: w, folded: f });
+          }
+          if (STOP[f]) return;
+          var s = root(f);
+          p.tf[s] = (p.tf[s] || 0) + weight;
+          p.len += 1;
+        });
+      }
+      add(doc.title || "", top ? TUNE.h1 : TUNE.h2);
+      add(doc.text || "", 1);
+    });
+    list.forEach(function (p) {
+      total += p.len;
+      Object.keys(p.tf).forEach(function (s) { df[s] = (df[s] || 0) + 1; });
+    });
+    learned = { known: known, roots: roots, long: long, pages: pages, n: list.length, df: df,
+                avg: total / (list.length || 1) };
+    return learned;
+  }
+
+  // A page's BM25F score for the question: each of the reader's words counts its best form
+  // (the word itself, or at TUNE.lay the guide's words for it), by how often the page uses it
+  // (its title counting TUNE.h1 times, its headings TUNE.h2 times, length-normalised) and how
+  // few pages do.
+  function pageScore(page, asked) {
+    var stats = learn(), p = stats.pages[page];
+    if (!p) return 0;
+    var sum = 0;
+    asked.forEach(function (alts) {
+      var best = 0;
+      alts.forEach(function (c, j) {
+        var s = stem(c.replace(/[~^*].*$/, "")), tf = p.tf[s];
+        if (!tf) return;
+        var n = stats.df[s], idf = Math.log(1 + (stats.n - n + 0.5) / (n + 0.5));
+        var norm = tf / (1 - TUNE.b + TUNE.b * p.len / stats.avg);
+        var v = idf * norm * (TUNE.k1 + 1) / (TUNE.k1 + norm) * (j < (alts.own || 1) ? 1 : TUNE.lay);
+        if (v > best) best = v;
+      });
+      sum += best;
+    });
+    return sum;
   }
 
   // Each result's `terms` become the words marked in it (which Material puts in ?h=...): a page
@@ -285,7 +353,7 @@
         terms = message.data.config.guide_terms || {};
         useLanguage([].concat(message.data.config.lang || "en")[0]);
         indexDocs = message.data.docs || [];
-        guideWords = null;
+        learned = null;
       }
       if (message.type === QUERY && typeof message.data === "string") {
         var asked = analyse(message.data);
