@@ -23,7 +23,8 @@ TMP = Path(tempfile.mkdtemp(prefix="bench-search-"))
 HELDOUT_SETS = ((ROOT / "bench" / "search_heldout.yml", "held-out"),
                 (ROOT / "bench" / "search_blind.yml", "written blind"),
                 (ROOT / "bench" / "search_blind2.yml", "written blind, second set (2026-12-02)"),
-                (ROOT / "bench" / "search_blind3.yml", "written blind, third set (2026-12-02, session 14)"))
+                (ROOT / "bench" / "search_blind3.yml", "written blind, third set (2026-12-02, session 14)"),
+                (ROOT / "bench" / "search_blind4.yml", "written blind, fourth set (2026-12-02, session 14)"))
 BASE_REV = "884dd06"  # main before issue 12: Material's search as shipped, the pages as they were
 
 # name: (what it is, stemmer and build-time step on?, query script on?, term list on?, pages from rev)
@@ -205,7 +206,8 @@ SPANISH_SETS = (("tests/search_questions_es.yml", "the project's Spanish questio
                 ("bench/search_heldout_es.yml", "held-out Spanish questions, never used for tuning"),
                 ("bench/search_blind_es.yml", "Spanish questions written blind to the search"),
                 ("bench/search_blind2_es.yml", "Spanish questions written blind, second set (2026-12-02)"),
-                ("bench/search_blind3_es.yml", "Spanish questions written blind, third set (2026-12-02, session 14)"))
+                ("bench/search_blind3_es.yml", "Spanish questions written blind, third set (2026-12-02, session 14)"),
+                ("bench/search_blind4_es.yml", "Spanish questions written blind, fourth set (2026-12-02, session 14)"))
 
 
 def spanish() -> None:
