@@ -315,8 +315,14 @@
   }
 
   // Each result's `terms` become the words marked in it (which Material puts in ?h=...): a page
-  // title result gets its sections' words. A query word that nothing matched stays "missing".
-  function fixResult(result) {
+  // title result gets its sections' words. A query word that nothing matched stays "missing",
+  // but not a mistyped one whose word was found ("neeedling" when "needling" is marked).
+  function fixResult(result, asked) {
+    var forms = {};  // each of the reader's words -> its forms: as typed, accented, meant
+    (asked || []).forEach(function (alts) {
+      var own = alts.slice(0, alts.own || 1).map(function (c) { return fold(c.replace(/[~^*].*$/, "")); });
+      own.forEach(function (w) { forms[w] = own; });
+    });
     (result.items || []).forEach(function (group) {
       var all = [];
       group.forEach(function (item) {
@@ -327,8 +333,11 @@
         var own = item.guideMarks.length ? item.guideMarks : all, fixed = {};
         own.forEach(function (w) { if (w) fixed[w] = true; });
         Object.keys(item.terms || {}).forEach(function (k) {
-          var word = k.replace(/[*^].*$/, ""), stem = word.slice(0, 4);
-          if (!item.terms[k] && !all.some(function (w) { return w.indexOf(stem) === 0; }))
+          var word = k.replace(/[*^].*$/, "");
+          var stems = (forms[fold(word)] || [fold(word)]).map(function (f) { return f.slice(0, 4); });
+          if (!item.terms[k] && !all.some(function (w) {
+            return stems.some(function (stem) { return fold(w).indexOf(stem) === 0; });
+          }))
             fixed[word] = false;
         });
         item.terms = fixed;
@@ -366,8 +375,9 @@
     // Worker -> page.
     reply: function (message) {
       if (message && message.type === RESULT && message.data) {
-        rerank(message.data, pending.shift() || []);
-        fixResult(message.data);
+        var asked = pending.shift() || [];
+        rerank(message.data, asked);
+        fixResult(message.data, asked);
       }
       return message;
     }
