@@ -1,6 +1,6 @@
 """Step 3: finish the built folder, whatever engine made it. The only code that changes built HTML.
 
-For every page of both builds:
+The guide's own scripts, minified (guide/minify.py). For every page of both builds:
 - the Content-Security-Policy and the referrer policy, first thing in <head> (guide/csp.py);
 - no `autocomplete` on Material's two toggle checkboxes (the Nu HTML validator rejects it there).
 For the hosted build: `_headers`, robots.txt's sitemap line (only with SITE_URL), and no sitemap
@@ -19,6 +19,7 @@ from guide.csp import SCRIPT, headers_file, is_runnable_inline, policy, script_h
 from guide.errors import GuideError
 from guide.glossary_terms import anchor_glossary_entries, define_terms_at_first_use
 from guide.hreflang import link_editions, without_page_alternates
+from guide.minify import minify_scripts
 from guide.print_links import name_links_in_folder
 from guide.pwa import OfflineAppError, add_offline_app
 from guide.search_terms import finish_search_index
@@ -46,6 +47,8 @@ class Variant:
     # Each edition's settings (folder, mkdocs.yml as step 1 reads it): the hosted guide's offline
     # app, one per edition, so each worker precaches one language and stays within its budget.
     app_configs: tuple[tuple[str, dict], ...] = ()
+    # The guide's own scripts (assets/javascripts/NAME.js in each edition), minified for readers.
+    own_scripts: tuple[str, ...] = ()
 
 
 def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] = ()) -> None:
@@ -55,6 +58,7 @@ def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] 
         finish_search_index(site / folder, terms, name)  # readers' words (guide/search_terms.py)
     for folder in ("", *language_folders):
         prune_lunr(site / folder if folder else site, variant.search_languages)
+    minify_scripts(site, variant.own_scripts, ("", *language_folders))  # guide/minify.py
     if variant.offline:
         for folder in ("", *language_folders):
             leave_out_for_disk(site / folder if folder else site)

@@ -23,6 +23,7 @@ from guide.csp import template_script_hashes
 from guide.engine import ENGINES, engine, run_engine
 from guide.errors import GuideError
 from guide.finish import Variant, finish_site
+from guide.minify import own_scripts
 from guide.offline_zip import make_zip
 from guide.publish import discard, new_build_dir, publish, publish_lock
 from guide.site_url import check_site_url
@@ -90,14 +91,16 @@ def plan(project: Path, site_url: str | None, offline_zip: str | None) -> tuple[
     terms = tuple((e.folder, project / e.search_terms, e.search_terms) for e in editions(project)
                   if (project / e.search_terms).is_file())
     app_configs = tuple((e.folder, hosted_settings(read_config(project, e.config)[0])) for e in editions(project))
+    scripts = own_scripts(project / "docs")
     hosted_env = {"SITE_URL": site_url or "", "OFFLINE": "false", "GUIDE_OFFLINE_ZIP": offline_zip or ""}
     offline_env = {"SITE_URL": "", "OFFLINE": "true", "GUIDE_OFFLINE_ZIP": ""}
     return (
         Build("site", Variant(offline=False, site_url=site_url, script_hashes=hashes,
                               search_languages=languages, search_terms=terms,
-                              app_configs=app_configs), hosted_env),
+                              app_configs=app_configs, own_scripts=scripts), hosted_env),
         Build("site-offline", Variant(offline=True, site_url=None, script_hashes=hashes,
-                                      search_languages=languages, search_terms=terms), offline_env),
+                                      search_languages=languages, search_terms=terms,
+                                      own_scripts=scripts), offline_env),
     )
 
 
