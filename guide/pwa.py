@@ -23,10 +23,11 @@ import argparse
 import gzip
 import json
 import re
-import shutil
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
+
+from guide.node import INSTALL_NODE, node_for
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_SCRIPT = ROOT / "tools" / "offline-app.mjs"
@@ -160,11 +161,10 @@ def _favicon(site_dir: Path, config) -> tuple[Path, str]:
 
 
 def _node() -> str:
-    node = shutil.which("node")
-    if not node or not (ROOT / "node_modules" / "workbox-build").is_dir():
-        raise OfflineAppError("The offline app needs Node.js 18+ and the packages of package-lock.json. "
-                              "What to do: install Node.js with npm, then run `npm ci --omit=dev "
-                              "--ignore-scripts` (`make site` does it).")
+    node = node_for("workbox-build")
+    if not node:
+        raise OfflineAppError(f"The offline app needs Node.js 18+ and the packages of package-lock.json. "
+                              f"What to do: {INSTALL_NODE}.")
     return node
 
 

@@ -87,7 +87,7 @@
   // A form of a word the guide uses: the same stem, or the word with a short ending ("needles").
   function isKnown(f) {
     var known = learn().known;
-    if (known[f] || learn().roots[root(f)]) return true;
+    if (known[f] || learned.roots[root(f)]) return true;
     for (var cut = 1; cut <= 3; cut++) if (known[f.slice(0, -cut)]) return true;
     return false;
   }
