@@ -312,6 +312,9 @@ def check_data(project: Path, docs: Path) -> list[GuideError]:
         from guide.search_terms import load_terms
         for terms in sorted((project / "data").glob("search_terms*.yml")):  # each edition's readers' words
             load_terms(terms, f"data/{terms.name}")
+        from guide.reader_questions import load_reader_questions
+        for questions in sorted((project / "data").glob("reader_questions*.yml")):  # readers' questions
+            load_reader_questions(questions, f"data/{questions.name}")
     except GuideError as err:
         return [err]
     except UnicodeDecodeError:

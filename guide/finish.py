@@ -22,6 +22,7 @@ from guide.hreflang import link_editions, without_page_alternates
 from guide.minify import minify_scripts
 from guide.print_links import name_links_in_folder
 from guide.pwa import OfflineAppError, add_offline_app
+from guide.reader_questions import add_reader_questions
 from guide.search_terms import finish_search_index
 
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
@@ -44,6 +45,8 @@ class Variant:
     # Each edition's readers' words: (its folder, "" for the first; its terms file; the file's name
     # in the project, for messages).
     search_terms: tuple[tuple[str, Path, str], ...] = ()
+    # Each edition's readers' questions and their pages: (its folder, the file, its name).
+    reader_questions: tuple[tuple[str, Path, str], ...] = ()
     # Each edition's settings (folder, mkdocs.yml as step 1 reads it): the hosted guide's offline
     # app, one per edition, so each worker precaches one language and stays within its budget.
     app_configs: tuple[tuple[str, dict], ...] = ()
@@ -56,6 +59,8 @@ def finish_site(site: Path, variant: Variant, language_folders: tuple[str, ...] 
     of the other editions inside it ("es"), each a site of its own with its own sitemap."""
     for folder, terms, name in variant.search_terms:  # before the offline trimmings, which read no index
         finish_search_index(site / folder, terms, name)  # readers' words (guide/search_terms.py)
+    for folder, questions, name in variant.reader_questions:
+        add_reader_questions(site / folder, questions, name)  # readers' questions (guide/reader_questions.py)
     for folder in ("", *language_folders):
         prune_lunr(site / folder if folder else site, variant.search_languages)
     minify_scripts(site, variant.own_scripts, ("", *language_folders))  # guide/minify.py

@@ -40,11 +40,12 @@ class Edition:
     config: str
     folder: str        # "" for the first language, at the root of the site
     search_terms: str  # a data file; an edition without one searches the guide's words only
+    reader_questions: str  # a data file of readers' questions and their pages (guide/reader_questions.py)
 
 
 # English at the root; each other language, when its settings file exists, under its own folder.
-EDITIONS = (Edition("en", "mkdocs.yml", "", "data/search_terms.yml"),
-            Edition("es", "mkdocs.es.yml", "es", "data/search_terms.es.yml"))
+EDITIONS = (Edition("en", "mkdocs.yml", "", "data/search_terms.yml", "data/reader_questions.yml"),
+            Edition("es", "mkdocs.es.yml", "es", "data/search_terms.es.yml", "data/reader_questions.es.yml"))
 
 
 def editions(project: Path) -> tuple[Edition, ...]:
@@ -90,6 +91,8 @@ def plan(project: Path, site_url: str | None, offline_zip: str | None) -> tuple[
     languages = search_languages(project)
     terms = tuple((e.folder, project / e.search_terms, e.search_terms) for e in editions(project)
                   if (project / e.search_terms).is_file())
+    questions = tuple((e.folder, project / e.reader_questions, e.reader_questions) for e in editions(project)
+                      if (project / e.reader_questions).is_file())
     app_configs = tuple((e.folder, hosted_settings(read_config(project, e.config)[0])) for e in editions(project))
     scripts = own_scripts(project / "docs")
     hosted_env = {"SITE_URL": site_url or "", "OFFLINE": "false", "GUIDE_OFFLINE_ZIP": offline_zip or ""}
@@ -97,10 +100,10 @@ def plan(project: Path, site_url: str | None, offline_zip: str | None) -> tuple[
     return (
         Build("site", Variant(offline=False, site_url=site_url, script_hashes=hashes,
                               search_languages=languages, search_terms=terms,
-                              app_configs=app_configs, own_scripts=scripts), hosted_env),
+                              reader_questions=questions, app_configs=app_configs, own_scripts=scripts), hosted_env),
         Build("site-offline", Variant(offline=True, site_url=None, script_hashes=hashes,
                                       search_languages=languages, search_terms=terms,
-                                      own_scripts=scripts), offline_env),
+                                      reader_questions=questions, own_scripts=scripts), offline_env),
     )
 
 

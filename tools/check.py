@@ -25,10 +25,11 @@ sys.path.insert(0, str(ROOT))
 # (Not linted: the pull request template, a form; includes/glossary.md, a list of definitions.)
 # docs-es/ (the Spanish pages) is linted, not spell-checked: codespell knows only English and takes
 # Spanish words ("hace", "profesional") for misspellings. Nor are the Spanish glossary and readers'
-# words (includes/glossary.es.md, data/search_terms.es.yml).
+# words (includes/glossary.es.md, data/search_terms.es.yml). Nor are readers' questions
+# (data/reader_questions*.yml), which keep readers' own typos on purpose.
 MARKDOWN = ["docs", "docs-es", "CONTRIBUTING.md"]
 SPELLING = ["docs", "includes", "data", "mkdocs.yml", "CONTRIBUTING.md", "README.md", ".github/pull_request_template.md"]
-SPELLING_SKIP = "docs/assets,*.es.md,*.es.yml"  # stylesheets and scripts: not an editor's text; Spanish (*.es.*)
+SPELLING_SKIP = "docs/assets,*.es.md,*.es.yml,reader_questions*.yml"  # scripts; Spanish (*.es.*); readers' typos
 WORDS = ".codespell-words.txt"
 
 

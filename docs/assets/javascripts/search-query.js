@@ -83,7 +83,7 @@
   // uses, in any form, is left alone: "infection" never asks for "injection". The guide's words
   // are read from the search index the first time they are needed.
   var FUZZY_FROM = 6;
-  var indexDocs = [], learned = null;
+  var indexDocs = [], readerQuestions = {}, learned = null;
   // A form of a word the guide uses: the same stem, or the word with a short ending ("needles").
   function isKnown(f) {
     var known = learn().known;
@@ -176,6 +176,9 @@
 
   function rewrite(query) { return analyse(query).query; }
 
+  // A question as words only, lowercase, without accents: "¿Duele?" and "duele" are the same.
+  function wording(text) { return words(String(text)).map(fold).join(" "); }
+
   function marked(html) {
     var found = [], re = /<mark>([^<]*)<\/mark>/g, m;
     while ((m = re.exec(html || ""))) found.push(m[1].toLowerCase().replace(EDGES, ""));
@@ -194,11 +197,14 @@
   // written counts 1, a word that only shares its stem, "pain", a half); a page counts its
   // best section plus half of the others, times (1 + C^2), C being the share of the question the
   // page answers in all. Lunr scores sections, so a long page that names a word in many of them
-  // outweighed the short page about it; half of a page's place is therefore its BM25F score as a
-  // whole page (pageScore), TUNE.bm25. (Weights tried on the question sets, and the blend judged
-  // on blind sets: bench/search_quality, BENCHMARKS.md.)
+  // outweighed the short page about it; half of that is therefore its BM25F score as a whole
+  // page, TUNE.bm25. And readers word the same need in the same ways ("is it normal to be sore
+  // after"), often not in the page's words: half of a page's final place (TUNE.asked) is how well
+  // the question matches the readers' questions that page answers (data/reader_questions.yml).
+  // (Weights tried on the question sets, and judged on sets written blind: bench/search_quality,
+  // BENCHMARKS.md.)
   var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1, stem: 0.5,
-    bm25: 0.5, h1: 5, h2: 3, b: 0.75, k1: 1.2, lay: 0.7 };
+    bm25: 0.5, asked: 0.5, h1: 5, h2: 3, b: 0.75, k1: 1.2, lay: 0.7 };
   function rerank(result, asked) {
     if (!asked.length || !result.items) return;
     var exact = asked.map(function (alts) {
@@ -237,17 +243,25 @@
       pages[page].sort(function (a, b) { return b.score - a.score; });
       pages[page].weight = weight(page);
     });
-    // Half of a page's place comes from the above, half from its BM25F score, each as a share
-    // of the best page's.
-    var most = 0, mostW = 0;
+    // Then the page's BM25F score, and its readers' questions' score: each as a share of the
+    // best page's.
+    var stats = learn(), most = 0, mostW = 0, mostA = 0;
     order.forEach(function (page) {
-      pages[page].bm25 = pageScore(page, asked);
-      most = Math.max(most, pages[page].bm25);
-      mostW = Math.max(mostW, pages[page].weight);
+      var g = pages[page];
+      g.bm25 = bm25(stats.pages, page, asked);
+      g.asked = bm25(stats.asked, page, asked);
+      most = Math.max(most, g.bm25);
+      mostW = Math.max(mostW, g.weight);
+      mostA = Math.max(mostA, g.asked);
     });
     order.forEach(function (page) {
       var g = pages[page];
       g.weight = TUNE.bm25 * (most ? g.bm25 / most : 0) + (1 - TUNE.bm25) * (mostW ? g.weight / mostW : 0);
+      g.weight = (1 - TUNE.asked) * g.weight + TUNE.asked * (mostA ? g.asked / mostA : 0);
+    });
+    // The very question a reader asked before, worded the same: its page comes first.
+    (stats.answers[asked.question] || []).forEach(function (page) {
+      if (pages[page]) pages[page].weight += 1;
     });
     result.items = order.sort(function (a, b) { return pages[b].weight - pages[a].weight; })
       .map(function (page) { return pages[page]; });
@@ -255,8 +269,9 @@
 
   // What search-query.js reads from the search index (Material's setup message), once, the first
   // time a question needs it: the guide's words (`known`, their rough stems `roots`, and those of
-  // FUZZY_FROM letters or more, `long`, for typos) and, for each page, how often it uses each
-  // stem (`pages`), how many pages use it (`df`), and pages' average length (`avg`), for BM25F.
+  // FUZZY_FROM letters or more, `long`, for typos); for BM25F, how often each page uses each stem
+  // (`pages.stats`), how many pages use it (`df`), and pages' average length (`avg`); and the same
+  // for the readers' questions each page answers (`asked`).
   function stem(w) { return root(fold(w)); }
   function learn() {
     if (learned) return learned;
@@ -286,17 +301,39 @@
       total += p.len;
       Object.keys(p.tf).forEach(function (s) { df[s] = (df[s] || 0) + 1; });
     });
-    learned = { known: known, roots: roots, long: long, pages: pages, n: list.length, df: df,
-                avg: total / (list.length || 1) };
+    // Readers' questions (data/reader_questions.yml): each page's questions, as one text; and
+    // the pages that answer each question as worded (`answers`).
+    var asked = {}, askedList = [], askedDf = {}, askedTotal = 0, answers = {};
+    Object.keys(readerQuestions).forEach(function (page) {
+      var p = asked[page] = { tf: {}, len: 0 };
+      askedList.push(p);
+      [].concat(readerQuestions[page]).forEach(function (question) {
+        var key = wording(question);
+        (answers[key] = answers[key] || []).push(page);
+        words(String(question)).forEach(function (w) {
+          var f = fold(w);
+          if (STOP[f]) return;
+          var s = root(f);
+          p.tf[s] = (p.tf[s] || 0) + 1;
+          p.len += 1;
+        });
+      });
+      askedTotal += p.len;
+      Object.keys(p.tf).forEach(function (s) { askedDf[s] = (askedDf[s] || 0) + 1; });
+    });
+    learned = { known: known, roots: roots, long: long, answers: answers,
+                pages: { stats: pages, n: list.length, df: df, avg: total / (list.length || 1) },
+                asked: { stats: asked, n: askedList.length, df: askedDf, avg: askedTotal / (askedList.length || 1) } };
     return learned;
   }
 
-  // A page's BM25F score for the question: each of the reader's words counts its best form
-  // (the word itself, or at TUNE.lay the guide's words for it), by how often the page uses it
-  // (its title counting TUNE.h1 times, its headings TUNE.h2 times, length-normalised) and how
-  // few pages do.
-  function pageScore(page, asked) {
-    var stats = learn(), p = stats.pages[page];
+  // A page's BM25 score for the question in one of learn()'s collections: `pages` (the page's
+  // own text: BM25F, its title counting TUNE.h1 times and its headings TUNE.h2 times) or `asked`
+  // (the readers' questions it answers). Each of the reader's words counts its best form (the
+  // word itself, or at TUNE.lay the guide's words for it), by how often the page uses it,
+  // length-normalised, and how few pages do.
+  function bm25(collection, page, asked) {
+    var p = collection.stats[page];
     if (!p) return 0;
     var sum = 0;
     asked.forEach(function (alts) {
@@ -304,8 +341,8 @@
       alts.forEach(function (c, j) {
         var s = stem(c.replace(/[~^*].*$/, "")), tf = p.tf[s];
         if (!tf) return;
-        var n = stats.df[s], idf = Math.log(1 + (stats.n - n + 0.5) / (n + 0.5));
-        var norm = tf / (1 - TUNE.b + TUNE.b * p.len / stats.avg);
+        var n = collection.df[s], idf = Math.log(1 + (collection.n - n + 0.5) / (n + 0.5));
+        var norm = tf / (1 - TUNE.b + TUNE.b * p.len / collection.avg);
         var v = idf * norm * (TUNE.k1 + 1) / (TUNE.k1 + norm) * (j < (alts.own || 1) ? 1 : TUNE.lay);
         if (v > best) best = v;
       });
@@ -362,10 +399,12 @@
         terms = message.data.config.guide_terms || {};
         useLanguage([].concat(message.data.config.lang || "en")[0]);
         indexDocs = message.data.docs || [];
+        readerQuestions = message.data.config.guide_questions || {};
         learned = null;
       }
       if (message.type === QUERY && typeof message.data === "string") {
         var asked = analyse(message.data);
+        asked.asked.question = wording(message.data);
         pending.push(asked.asked);
         sent += 1;
         return { type: QUERY, data: asked.query };
