@@ -11,7 +11,7 @@ reader's question lands on the wrong page first.
   builds, as `config.guide_questions` ({page location: [questions]}); a page that does not exist
   is refused there, with the line. docs/assets/javascripts/search-query.js reads them when search
   starts: among the pages that use the reader's words, those that answered questions like theirs
-  move up (half of a page's place; BENCHMARKS.md has the figures). The questions are only ever
+  move up (up to three times their place; BENCHMARKS.md has the figures). The questions are only ever
   split into words there, never put into a page.
 
 The index is changed after the engine has built the site and before the Content-Security-Policy

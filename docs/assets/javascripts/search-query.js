@@ -199,12 +199,14 @@
   // page answers in all. Lunr scores sections, so a long page that names a word in many of them
   // outweighed the short page about it; half of that is therefore its BM25F score as a whole
   // page, TUNE.bm25. And readers word the same need in the same ways ("is it normal to be sore
-  // after"), often not in the page's words: half of a page's final place (TUNE.asked) is how well
-  // the question matches the readers' questions that page answers (data/reader_questions.yml).
+  // after"), often not in the page's words: a page's place is then multiplied by up to
+  // 1 + TUNE.asked by how well the question matches the readers' questions that page answers
+  // (data/reader_questions.yml), as a share of the best-matching page's. (Multiplied, not added,
+  // so a page no reader's question has named yet keeps its place from its own words.)
   // (Weights tried on the question sets, and judged on sets written blind: bench/search_quality,
   // BENCHMARKS.md.)
   var TUNE = { coord: 2, article: 1, spread: 0.5, page: 1, stem: 0.5,
-    bm25: 0.5, asked: 0.5, h1: 5, h2: 3, b: 0.75, k1: 1.2, lay: 0.7 };
+    bm25: 0.5, asked: 2, h1: 5, h2: 3, b: 0.75, k1: 1.2, lay: 0.7 };
   function rerank(result, asked) {
     if (!asked.length || !result.items) return;
     var exact = asked.map(function (alts) {
@@ -257,11 +259,11 @@
     order.forEach(function (page) {
       var g = pages[page];
       g.weight = TUNE.bm25 * (most ? g.bm25 / most : 0) + (1 - TUNE.bm25) * (mostW ? g.weight / mostW : 0);
-      g.weight = (1 - TUNE.asked) * g.weight + TUNE.asked * (mostA ? g.asked / mostA : 0);
+      g.weight *= 1 + TUNE.asked * (mostA ? g.asked / mostA : 0);
     });
     // The very question a reader asked before, worded the same: its page comes first.
     (stats.answers[asked.question] || []).forEach(function (page) {
-      if (pages[page]) pages[page].weight += 1;
+      if (pages[page]) pages[page].weight += 1 + TUNE.asked;
     });
     result.items = order.sort(function (a, b) { return pages[b].weight - pages[a].weight; })
       .map(function (page) { return pages[page]; });
