@@ -36,9 +36,10 @@ def tiny_project(tmp_path_factory) -> Path:
     for page in docs.glob("*.md"):
         if page.name not in TINY_PAGES:
             page.unlink()
-    # English only, and pages that link to no page left out; no readers' words (most of the words
-    # they point to are on the pages left out).
+    # English only, and pages that link to no page left out; no readers' words or questions (most
+    # of the words and pages they point to are left out).
     (project / "data" / "search_terms.yml").unlink(missing_ok=True)
+    (project / "data" / "reader_questions.yml").unlink(missing_ok=True)
     (project / "mkdocs.es.yml").unlink(missing_ok=True)
     shutil.rmtree(project / "docs-es", ignore_errors=True)
     (docs / "sources.md").write_text(
