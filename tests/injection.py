@@ -106,6 +106,8 @@ PLACES = [
     Place("sources.url", "data/sources.yml", lambda p, v: _set_line(p, "data/sources.yml", "url", v)),
     Place("clinic.name", "data/clinic.yml", lambda p, v: _set_line(p, "data/clinic.yml", "name", f"ModMeds {v}")),
     Place("clinic.offers", "data/clinic.yml", lambda p, v: _set_line(p, "data/clinic.yml", "offers", f"pain care {v}")),
+    Place("reader question", "data/reader_questions.yml",
+          lambda p, v: _set_line(p, "data/reader_questions.yml", "question", f"is it normal to be sore {v}")),
     Place("glossary", "includes/glossary.md", _glossary),
     Place("nav title", "mkdocs.yml", _nav_title),
     Place("description", PAGE, lambda p, v: _front_matter(p, "description", f"What is normal after needling. {v}")),
