@@ -12,6 +12,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from search_eval import BOX, RESULTS, ask, evaluate, load_questions, open_search
 from conftest import ROOT
@@ -89,3 +90,14 @@ def test_short_words_match_only_themselves(guide, page):
     assert all(m.strip(".,;:!?()\"'").startswith("hurt") for m in marks), \
         f"words other than 'hurt' marked: {sorted(set(marks))}"
     page.locator(BOX).fill("")
+
+
+@pytest.mark.parametrize("question", ["constructor", "what is a constructor", "hasownproperty knot"])
+def test_words_that_name_javascript_properties_search_like_any_word(guide, page, question):
+    """A reader's word that is also a name every JavaScript object has ("constructor") is only a
+    word: the search answers (here, with no page or with the knot pages), and nothing breaks in
+    the page (the `page` fixture fails on any error)."""
+    open_search(page, guide.url("index.md"))
+    ask(page, question)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("matching document"))
+    assert not page.watched.console_errors, f"{guide}: {question!r}: {page.watched.console_errors}"

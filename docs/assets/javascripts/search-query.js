@@ -44,10 +44,12 @@
       "os para pero por porque puede puedo que quien se ser si son su sus te tengo tiene tu tus un " +
       "una uno unos usted y ya yo"
   };
-  var STOP = {}, lang = "en";
+  // Maps keyed by a reader's or the guide's words have no inherited keys: "constructor" is a word.
+  function dict() { return Object.create(null); }
+  var STOP = dict(), lang = "en";
   function useLanguage(language) {
     lang = language;
-    STOP = {};
+    STOP = dict();
     (STOP_WORDS[lang] || STOP_WORDS.en).split(" ").forEach(function (w) { STOP[w] = true; });
     root = lang === "es" ? rootEs : rootEn;
   }
@@ -213,7 +215,7 @@
       return alts.map(function (c) { return fold(c.replace(/\^\d+$/, "")); });
     });
     var wanted = exact.map(function (alts) { return alts.map(root); });
-    var seen = {}, pages = {}, order = [];
+    var seen = dict(), pages = dict(), order = [];
     result.items.forEach(function (group) {
       group.forEach(function (item) {
         var t = item.terms || {}, keys = Object.keys(t);
@@ -277,11 +279,11 @@
   function stem(w) { return root(fold(w)); }
   function learn() {
     if (learned) return learned;
-    var known = {}, roots = {}, long = [], pages = {}, list = [], df = {}, total = 0;
+    var known = dict(), roots = dict(), long = [], pages = dict(), list = [], df = dict(), total = 0;
     indexDocs.forEach(function (doc) {
       var loc = doc.location || "", page = loc.split("#")[0], top = loc.indexOf("#") < 0;
       var p = pages[page];
-      if (!p) { p = pages[page] = { tf: {}, len: 0 }; list.push(p); }
+      if (!p) { p = pages[page] = { tf: dict(), len: 0 }; list.push(p); }
       function add(text, weight) {
         words(text.replace(/<[^>]*>/g, " ")).forEach(function (w) {
           var f = fold(w);
@@ -305,9 +307,9 @@
     });
     // Readers' questions (data/reader_questions.yml): each page's questions, as one text; and
     // the pages that answer each question as worded (`answers`).
-    var asked = {}, askedList = [], askedDf = {}, askedTotal = 0, answers = {};
+    var asked = dict(), askedList = [], askedDf = dict(), askedTotal = 0, answers = dict();
     Object.keys(readerQuestions).forEach(function (page) {
-      var p = asked[page] = { tf: {}, len: 0 };
+      var p = asked[page] = { tf: dict(), len: 0 };
       askedList.push(p);
       [].concat(readerQuestions[page]).forEach(function (question) {
         var key = wording(question);
@@ -357,7 +359,7 @@
   // title result gets its sections' words. A query word that nothing matched stays "missing",
   // but not a mistyped one whose word was found ("neeedling" when "needling" is marked).
   function fixResult(result, asked) {
-    var forms = {};  // each of the reader's words -> its forms: as typed, accented, meant
+    var forms = dict();  // each of the reader's words -> its forms: as typed, accented, meant
     (asked || []).forEach(function (alts) {
       var own = alts.slice(0, alts.own || 1).map(function (c) { return fold(c.replace(/[~^*].*$/, "")); });
       own.forEach(function (w) { forms[w] = own; });
