@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from guide.errors import GuideError
-from guide.search_terms import INDEX_JS, INDEX_JSON, _read_index, _write_index
+from guide.search_terms import INDEX_JS, INDEX_JSON, read_index, write_index
 
 LONGEST = 200  # characters: a question, not a paragraph
 LAYOUT = "'- question: how much does dry needling cost' and, under it, '  pages: [booking-and-cost.md]'"
@@ -123,6 +123,6 @@ def add_reader_questions(site_dir: Path | str, questions_file: Path | str,
     for index_name in (INDEX_JSON, INDEX_JS):
         path = site_dir / index_name
         if path.exists():
-            _write_index(path, with_reader_questions(_read_index(path), questions, name))
+            write_index(path, with_reader_questions(read_index(path), questions, name))
             changed.append(path)
     return changed

@@ -89,7 +89,8 @@ def load_terms(path: Path, name: str = "data/search_terms.yml") -> dict[str, tup
     return terms
 
 
-def _read_index(path: Path) -> dict:
+def read_index(path: Path) -> dict:
+    """A built search index, from either build's file (guide/reader_questions.py reads it too)."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".js":
         text = text.strip()
@@ -99,7 +100,7 @@ def _read_index(path: Path) -> dict:
     return json.loads(text)
 
 
-def _write_index(path: Path, index: dict) -> None:
+def write_index(path: Path, index: dict) -> None:
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(JS_PREFIX + text if path.suffix == ".js" else text, encoding="utf-8")
 
@@ -145,6 +146,6 @@ def finish_search_index(site_dir: Path | str, terms_file: Path | str,
     for name in (INDEX_JSON, INDEX_JS):
         path = site_dir / name
         if path.exists():
-            _write_index(path, finish_index(_read_index(path), terms, runs, terms_name))
+            write_index(path, finish_index(read_index(path), terms, runs, terms_name))
             changed.append(path)
     return changed

@@ -11,14 +11,10 @@ import yaml
 
 from guide.reader_questions import (ReaderQuestionsError, add_reader_questions, load_reader_questions, location,
                                     with_reader_questions)
-from guide.search_terms import JS_PREFIX
+from guide.search_terms import JS_PREFIX, read_index
 
 NAME = "data/reader_questions.yml"
 
-
-def read_index(path):
-    text = path.read_text(encoding="utf-8")
-    return json.loads(text[len(JS_PREFIX):] if path.suffix == ".js" else text)
 
 
 @pytest.fixture

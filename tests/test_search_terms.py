@@ -10,15 +10,11 @@ import pytest
 import yaml
 
 from guide.search_terms import (JS_PREFIX, SearchTermsError, finish_index, finish_search_index,
-                                load_terms)
+                                load_terms, read_index)
 from search_eval import QUESTIONS, load_questions, nav_pages
 
 ROOT_TERMS = "data/search_terms.yml"
 
-
-def read_index(path):
-    text = path.read_text(encoding="utf-8")
-    return json.loads(text[len(JS_PREFIX):] if path.suffix == ".js" else text)
 
 
 @pytest.fixture(params=["hosted", "offline"])
